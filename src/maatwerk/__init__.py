@@ -1,0 +1,1 @@
+"""Maatwerk: case management and client portal for Work & Income (Participatiewet)."""

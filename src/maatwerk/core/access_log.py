@@ -1,0 +1,61 @@
+"""Writing the access log: every staff read of a dossier, allowed or refused, goes through here."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.http import HttpRequest
+from django.utils import timezone
+
+from maatwerk.core.models import AccessBasis, AccessLogEntry, AccessResult, StaffMember
+
+
+@dataclass(frozen=True)
+class AccessEvent:
+    action: str
+    object_type: str
+    object_ref: str = ""
+    client_ref: uuid.UUID | None = None
+    result: str = AccessResult.ALLOWED
+    basis: str = AccessBasis.NONE
+    reason: str = ""
+    flagged: bool = False
+    on_behalf_of: str = ""
+
+
+def origin_of(request: HttpRequest | None) -> str:
+    """Where the access came from: the channel and the network address, never the path."""
+    if request is None:
+        return "systeem"
+    address = request.META.get("REMOTE_ADDR", "")
+    return f"web {address}".strip()
+
+
+def log_access(
+    *, actor: AbstractBaseUser | AnonymousUser | None, event: AccessEvent, origin: str
+) -> AccessLogEntry:
+    staff = _staff_of(actor)
+    return AccessLogEntry.objects.create(
+        moment=timezone.now(),
+        client_ref=event.client_ref,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_role=staff.role if staff else "client",
+        actor_team=staff.team.name if staff and staff.team else "",
+        on_behalf_of=event.on_behalf_of,
+        action=event.action,
+        object_type=event.object_type,
+        object_ref=event.object_ref,
+        result=event.result,
+        basis=event.basis,
+        reason=event.reason,
+        flagged=event.flagged,
+        origin=origin,
+    )
+
+
+def _staff_of(actor: AbstractBaseUser | AnonymousUser | None) -> StaffMember | None:
+    if actor is None or not actor.is_authenticated:
+        return None
+    return StaffMember.objects.select_related("team").filter(user=actor).first()

@@ -1,0 +1,1 @@
+"""Pure domain rules of the shared kernel: no Django imports here."""

@@ -1,0 +1,144 @@
+"""Who may open which dossier, and the fetchers that check it and log the access in one call.
+
+A consultant sees their own clients and those of colleagues they deputise for; a team lead sees
+the team's. Intake employees, functional administrators and consultants outside the caseload may
+open a dossier only with a stated reason, which is logged and flagged for the team lead.
+Client-council members and researchers never open dossiers: they work with anonymous data.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from maatwerk.core.access_log import AccessEvent, log_access, origin_of
+from maatwerk.core.models import AccessBasis, AccessResult, Role, StaffMember
+from maatwerk.dossiers.errors import AccessRefused, ReasonRequired
+from maatwerk.dossiers.models import Client, JournalEntry
+from maatwerk.dossiers.queries import regisseur_of, responsible_for
+
+_NEVER_OPENS_DOSSIERS = {Role.COUNCIL_MEMBER, Role.RESEARCHER}
+MIN_REASON_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class DossierAccess:
+    client: Client
+    basis: str
+    on_behalf_of: str = ""
+
+
+def basis_for(user: User, staff: StaffMember, client: Client) -> tuple[str, str]:
+    """The authorisation `user` has for `client` now, and for whom they act (as deputy)."""
+    now = timezone.now()
+    regisseur = regisseur_of(client, now)
+    if regisseur is not None and regisseur.pk == user.pk:
+        return AccessBasis.REGISSEUR, ""
+    if regisseur is not None and responsible_for(client, now) == user:
+        return AccessBasis.DEPUTY, regisseur.get_full_name()
+    if (
+        staff.role == Role.TEAM_LEAD
+        and regisseur is not None
+        and StaffMember.objects.filter(user=regisseur, team_id=staff.team_id).exists()
+    ):
+        return AccessBasis.TEAM_LEAD, ""
+    return AccessBasis.NONE, ""
+
+
+def open_dossier(
+    *, request: HttpRequest, user: User, public_id: uuid.UUID, reason: str = "", action: str
+) -> DossierAccess:
+    """Fetch a client's dossier for a staff member, or raise; every outcome is logged."""
+    origin = origin_of(request)
+    client = Client.objects.filter(public_id=public_id).first()
+    staff = StaffMember.objects.filter(user=user).select_related("team").first()
+    if client is None or staff is None:
+        _log(user, action, public_id if client else None, AccessResult.NOT_FOUND, origin, str(public_id))
+        raise Http404
+    basis, on_behalf_of = basis_for(user, staff, client)
+    if basis == AccessBasis.NONE:
+        if staff.role in _NEVER_OPENS_DOSSIERS:
+            _log(user, action, client.public_id, AccessResult.REFUSED, origin, str(public_id))
+            raise AccessRefused(
+                _("Your role does not give access to client dossiers. Ask your team lead if you "
+                  "need information.")
+            )
+        if len(reason.strip()) < MIN_REASON_LENGTH:
+            _log(user, action, client.public_id, AccessResult.REFUSED, origin, str(public_id))
+            raise ReasonRequired(
+                _("This client is not in your caseload. Write why you need to open this dossier "
+                  "(at least %(n)d characters). Your reason is logged and shown to the team lead "
+                  "and the client.") % {"n": MIN_REASON_LENGTH}
+            )
+        basis = AccessBasis.REASON
+    log_access(
+        actor=user,
+        event=AccessEvent(
+            action=action,
+            object_type="dossier",
+            object_ref=str(client.public_id),
+            client_ref=client.public_id,
+            basis=basis,
+            reason=reason.strip() if basis == AccessBasis.REASON else "",
+            flagged=basis == AccessBasis.REASON,
+            on_behalf_of=on_behalf_of,
+        ),
+        origin=origin,
+    )
+    return DossierAccess(client=client, basis=basis, on_behalf_of=on_behalf_of)
+
+
+def own_client(user: User) -> Client:
+    client = Client.objects.filter(user=user).select_related("profile").first()
+    if client is None:
+        raise Http404
+    return client
+
+
+def own_journal_entry(*, request: HttpRequest, user: User, public_id: uuid.UUID) -> JournalEntry:
+    """A client's own timeline entry; another client's entry is a 404, and the try is logged."""
+    client = own_client(user)
+    entry = (
+        JournalEntry.objects.filter(public_id=public_id, client=client)
+        .exclude(visibility="staff")
+        .first()
+    )
+    if entry is None:
+        _log(user, "portal.view_entry", None, AccessResult.NOT_FOUND,
+             origin_of(request), str(public_id), basis=AccessBasis.OWN_DOSSIER)
+        raise Http404
+    return entry
+
+
+def refuse_non_staff(*, request: HttpRequest, user: User, public_id: uuid.UUID) -> None:
+    """A logged-in non-staff user (a client) tried a staff page: log it, answer 404."""
+    _log(user, "staff.view_dossier", None, AccessResult.NOT_FOUND, origin_of(request), str(public_id))
+    raise Http404
+
+
+def _log(
+    user: User,
+    action: str,
+    client_ref: uuid.UUID | None,
+    result: str,
+    origin: str,
+    object_ref: str,
+    basis: str = AccessBasis.NONE,
+) -> None:
+    log_access(
+        actor=user,
+        event=AccessEvent(
+            action=action,
+            object_type="dossier",
+            object_ref=object_ref,
+            client_ref=client_ref,
+            result=result,
+            basis=basis,
+        ),
+        origin=origin,
+    )

@@ -1,0 +1,34 @@
+"""Writing the journal: services call record() for everything that happens in a dossier."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+from django.utils import timezone
+
+from maatwerk.dossiers.models import Client, JournalEntry, Visibility
+
+
+def record(
+    *,
+    client: Client,
+    kind: str,
+    summary: str,
+    visibility: str = Visibility.CLIENT_AND_STAFF,
+    actor: AbstractBaseUser | None = None,
+    subject: models.Model | None = None,
+    moment: datetime | None = None,
+) -> JournalEntry:
+    """Append one entry. `summary` is the Dutch text both sides read; keep it at B1."""
+    return JournalEntry.objects.create(
+        client=client,
+        kind=kind,
+        summary=summary,
+        visibility=visibility,
+        actor=actor,
+        object_type=subject._meta.label_lower if subject is not None else "",
+        object_ref=str(subject.pk) if subject is not None else "",
+        moment=moment or timezone.now(),
+    )

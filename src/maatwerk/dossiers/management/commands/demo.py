@@ -1,0 +1,83 @@
+"""Create the fictional demo municipality once; running it again changes nothing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from digid_eherkenning.models.digid import MockDigidUser
+
+from maatwerk.core.models import Role, Team
+from maatwerk.dossiers.generate import StaffPlan, create_staff, generate_clients
+from maatwerk.dossiers.models import Client
+from maatwerk.dossiers.services import register_staff_absence
+
+DEMO_PASSWORD = "demo-maatwerk"
+DEMO_TEAMS = ("Team Noord", "Team Zuid")
+DEMO_STAFF = [
+    StaffPlan("s.bakker", "Sanne", "Bakker", Role.CONSULTANT, "Team Noord"),
+    StaffPlan("m.elamrani", "Mohamed", "El Amrani", Role.CONSULTANT, "Team Noord"),
+    StaffPlan("l.devries", "Lotte", "de Vries", Role.CONSULTANT, "Team Noord"),
+    StaffPlan("r.jansen", "Ruud", "Jansen", Role.CONSULTANT, "Team Noord"),
+    StaffPlan("a.kaya", "Ayşe", "Kaya", Role.CONSULTANT, "Team Zuid"),
+    StaffPlan("p.visser", "Pieter", "Visser", Role.CONSULTANT, "Team Zuid"),
+    StaffPlan("n.mulder", "Nadia", "Mulder", Role.CONSULTANT, "Team Zuid"),
+    StaffPlan("j.smit", "Jeroen", "Smit", Role.CONSULTANT, "Team Zuid"),
+    StaffPlan("h.vandijk", "Hanneke", "van Dijk", Role.TEAM_LEAD, "Team Noord"),
+    StaffPlan("k.bos", "Kees", "Bos", Role.INTAKE, None),
+    StaffPlan("f.demir", "Fatma", "Demir", Role.COUNCIL_MEMBER, None),
+    StaffPlan("g.hendriks", "Gerard", "Hendriks", Role.COUNCIL_MEMBER, None),
+    StaffPlan("e.peters", "Els", "Peters", Role.RESEARCHER, None),
+]
+DEMO_CLIENTS = 200
+DEMO_DIGID_PEOPLE = 6
+
+
+class Command(BaseCommand):
+    help = "Create the demo municipality Lindenburg (once) and print the demo logins."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if Team.objects.filter(name=DEMO_TEAMS[0]).exists():
+            self.stdout.write("De demogemeente bestaat al; er is niets veranderd.")
+        else:
+            self._create()
+        self._print_logins()
+
+    @transaction.atomic
+    def _create(self) -> None:
+        now = timezone.now()
+        users = create_staff(DEMO_STAFF, DEMO_PASSWORD)
+        Team.objects.get_or_create(name=DEMO_TEAMS[1])
+        consultants = list(
+            User.objects.filter(staff__role=Role.CONSULTANT).select_related("staff__team")
+        )
+        generate_clients(
+            count=DEMO_CLIENTS, consultants=consultants, now=now, history_days=365,
+            entries_per_client=14, seed=2026, city="Lindenburg", postcode_prefix=3900,
+        )
+        # One consultant is on leave, so the demo shows a deputy at work.
+        register_staff_absence(
+            staff=users["r.jansen"], deputy=users["s.bakker"],
+            starts_at=now - timedelta(days=2), ends_at=now + timedelta(days=12), reason="Verlof",
+        )
+        for client in Client.objects.order_by("client_number")[:DEMO_DIGID_PEOPLE]:
+            MockDigidUser.objects.create(name=client.full_name[:50], bsn=client.bsn)
+        self.stdout.write(f"De demogemeente Lindenburg is gemaakt met {DEMO_CLIENTS} cliënten.")
+
+    def _print_logins(self) -> None:
+        w = self.stdout.write
+        w("")
+        w("Werkplek voor medewerkers: http://127.0.0.1:8000/werk/")
+        w(f"  wachtwoord voor alle medewerkers: {DEMO_PASSWORD}")
+        for plan in DEMO_STAFF:
+            w(f"  {plan.username:<12} {plan.first_name} {plan.last_name} ({Role(plan.role).label}"
+              f"{', ' + plan.team if plan.team else ''})")
+        w("")
+        w("Mijn Maatwerk voor cliënten: http://127.0.0.1:8000/mijn/")
+        w("  Klik op 'Inloggen met DigiD', kies 'Met uw burgerservicenummer' en kies een persoon:")
+        for person in MockDigidUser.objects.order_by("id")[:DEMO_DIGID_PEOPLE]:
+            w(f"  {person.name}")

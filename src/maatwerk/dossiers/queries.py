@@ -1,0 +1,132 @@
+"""Reads that views, commands and later apps share: who handles a client, caseloads, timelines."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.auth.models import User
+from django.db.models import Q, QuerySet
+
+from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.rules.bsn import is_valid_bsn, looks_like_bsn, normalise_bsn
+from maatwerk.dossiers.models import (
+    Assignment,
+    Client,
+    JournalEntry,
+    StaffAbsence,
+    Visibility,
+    bsn_digest,
+)
+
+# A deputy can be away too; follow the chain this far, then stop (and never loop).
+_MAX_DEPUTY_HOPS = 3
+
+
+def regisseur_of(client: Client, moment: datetime) -> User | None:
+    assignment = (
+        Assignment.objects.filter(client=client, started_at__lte=moment)
+        .filter(Q(ended_at__isnull=True) | Q(ended_at__gt=moment))
+        .select_related("regisseur")
+        .order_by("-started_at")
+        .first()
+    )
+    return assignment.regisseur if assignment else None
+
+
+def responsible_for(client: Client, moment: datetime) -> User | None:
+    """Who handles this client at `moment`: the regisseur, or their deputy while they are away."""
+    person = regisseur_of(client, moment)
+    seen: set[int] = set()
+    while person is not None and person.pk not in seen and len(seen) < _MAX_DEPUTY_HOPS:
+        seen.add(person.pk)
+        absence = (
+            StaffAbsence.objects.filter(staff=person, starts_at__lte=moment, ends_at__gt=moment)
+            .select_related("deputy")
+            .order_by("-starts_at")
+            .first()
+        )
+        if absence is None:
+            return person
+        person = absence.deputy
+    return person
+
+
+def deputised_colleagues(user: User, moment: datetime) -> QuerySet[User]:
+    """Colleagues who are away at `moment` with `user` as their deputy."""
+    return User.objects.filter(
+        absences__deputy=user, absences__starts_at__lte=moment, absences__ends_at__gt=moment
+    )
+
+
+def caseload(user: User, moment: datetime) -> QuerySet[Client]:
+    """The clients `user` handles: their own, those of colleagues they deputise for, and for
+    a team lead the whole team's."""
+    staff = StaffMember.objects.filter(user=user).select_related("team").first()
+    if staff is None:
+        return Client.objects.none()
+    open_assignments = Assignment.objects.filter(ended_at__isnull=True)
+    if staff.role == Role.TEAM_LEAD and staff.team_id is not None:
+        regisseurs = open_assignments.filter(regisseur__staff__team_id=staff.team_id)
+    else:
+        handled = Q(regisseur=user) | Q(regisseur__in=deputised_colleagues(user, moment))
+        regisseurs = open_assignments.filter(handled)
+    return Client.objects.filter(pk__in=regisseurs.values("client_id"))
+
+
+def with_current_regisseur(clients: QuerySet[Client]) -> list[tuple[Client, User | None]]:
+    """Pair each client with their current regisseur in one extra query, not one per client."""
+    rows = list(clients)
+    by_client = {
+        a.client_id: a.regisseur
+        for a in Assignment.objects.filter(
+            client_id__in=[c.pk for c in rows], ended_at__isnull=True
+        ).select_related("regisseur")
+    }
+    return [(client, by_client.get(client.pk)) for client in rows]
+
+
+def search(clients: QuerySet[Client], term: str) -> QuerySet[Client]:
+    """Search by name, client number, postcode, or an exact BSN (never by part of one)."""
+    term = term.strip()
+    if not term:
+        return clients
+    if looks_like_bsn(term):
+        bsn = normalise_bsn(term)
+        by_number = Q(client_number=term)
+        if is_valid_bsn(bsn):
+            return clients.filter(by_number | Q(bsn_digest=bsn_digest(bsn)))
+        return clients.filter(by_number)
+    compact = term.replace(" ", "").upper()
+    postcode = f"{compact[:4]} {compact[4:]}" if len(compact) == 6 else None
+    match = (
+        Q(family_name__icontains=term)
+        | Q(given_names__icontains=term)
+        | Q(client_number__iexact=term)
+    )
+    if postcode and compact[:4].isdigit():
+        match |= Q(postcode=postcode)
+    elif compact.isdigit() and len(compact) == 4:
+        match |= Q(postcode__startswith=compact)
+    return clients.filter(match)
+
+
+def timeline(client: Client, *, for_client: bool) -> QuerySet[JournalEntry]:
+    entries = JournalEntry.objects.filter(client=client).select_related("actor")
+    if for_client:
+        entries = entries.filter(visibility=Visibility.CLIENT_AND_STAFF)
+    return entries.order_by("-moment", "-id")
+
+
+def exact_matches_outside(caseload_clients: QuerySet[Client], term: str) -> list[Client]:
+    """Clients outside the caseload that match a whole client number or BSN exactly.
+
+    Staff may find such a dossier to open it with a reason, but never browse by name.
+    """
+    term = term.strip()
+    match = Q(client_number=term)
+    bsn = normalise_bsn(term)
+    if looks_like_bsn(term) and is_valid_bsn(bsn):
+        match |= Q(bsn_digest=bsn_digest(bsn))
+    return list(
+        Client.objects.filter(match).exclude(pk__in=caseload_clients.values("pk"))[:5]
+    )

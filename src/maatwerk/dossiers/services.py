@@ -1,0 +1,151 @@
+"""Every change to a dossier: validate, write, journal, enqueue, in that order.
+
+Services take keyword arguments and raise DossierError with a Dutch message on bad input.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, User
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from maatwerk.dossiers import journal
+from maatwerk.dossiers.clientdata import ClientData
+from maatwerk.dossiers.errors import DossierError
+from maatwerk.dossiers.models import (
+    Assignment,
+    Client,
+    CommunicationProfile,
+    StaffAbsence,
+    Visibility,
+    bsn_digest,
+)
+
+_CLIENT_FIELDS = (
+    "family_name", "given_names", "birth_date", "street", "house_number", "postcode", "city",
+    "email", "phone", "target_groups",
+)
+
+
+@transaction.atomic
+def create_client(
+    *, data: ClientData, regisseur: User, actor: AbstractBaseUser | None = None
+) -> Client:
+    if Client.objects.filter(client_number=data.client_number).exists():
+        raise DossierError(
+            _("Client number %(number)s already exists. Open that dossier or use another number.")
+            % {"number": data.client_number}
+        )
+    if Client.objects.filter(bsn_digest=bsn_digest(data.bsn)).exists():
+        raise DossierError(
+            _("There is already a dossier for this BSN. Search for it instead of making a new one.")
+        )
+    client = Client(client_number=data.client_number)
+    client.set_bsn(data.bsn)
+    for name in _CLIENT_FIELDS:
+        setattr(client, name, getattr(data, name))
+    client.save()
+    CommunicationProfile.objects.create(client=client, language=data.language)
+    journal.record(
+        client=client,
+        kind="dossier.opened",
+        summary=_("Your dossier was opened."),
+        actor=actor,
+        subject=client,
+    )
+    assign_regisseur(client=client, regisseur=regisseur, actor=actor, reason="")
+    return client
+
+
+@transaction.atomic
+def update_client(
+    *, client: Client, data: ClientData, actor: AbstractBaseUser | None = None
+) -> list[str]:
+    """Apply changed personal data; returns the names of the fields that changed."""
+    changed = [name for name in _CLIENT_FIELDS if getattr(client, name) != getattr(data, name)]
+    if client.bsn != data.bsn:
+        raise DossierError(
+            _("The BSN of client %(number)s differs from the one on record. A BSN cannot be "
+              "changed by an import: check the row with the functional administrator.")
+            % {"number": client.client_number}
+        )
+    if changed:
+        for name in changed:
+            setattr(client, name, getattr(data, name))
+        client.save(update_fields=changed)
+        journal.record(
+            client=client,
+            kind="dossier.updated",
+            summary=_("Your personal details were updated."),
+            actor=actor,
+            subject=client,
+        )
+    profile = client.profile
+    if profile.language != data.language:
+        profile.language = data.language
+        profile.save(update_fields=["language"])
+        changed.append("language")
+    return changed
+
+
+@transaction.atomic
+def assign_regisseur(
+    *, client: Client, regisseur: User, actor: AbstractBaseUser | None, reason: str
+) -> Assignment:
+    """Make `regisseur` the one regisseur of `client`, ending the current assignment."""
+    now = timezone.now()
+    current = (
+        Assignment.objects.select_for_update()
+        .filter(client=client, ended_at__isnull=True)
+        .select_related("regisseur")
+        .first()
+    )
+    if current is not None and current.regisseur_id == regisseur.pk:
+        return current
+    if current is not None:
+        current.ended_at = now
+        current.save(update_fields=["ended_at"])
+    try:
+        with transaction.atomic():
+            assignment = Assignment.objects.create(
+                client=client, regisseur=regisseur, started_at=now, reason=reason
+            )
+    except IntegrityError as exc:
+        raise DossierError(
+            _("This client got another regisseur at the same moment. Reload the dossier and "
+              "try again.")
+        ) from exc
+    name = regisseur.get_full_name() or regisseur.get_username()
+    summary = (
+        _("Your regisseur is now %(name)s. %(name)s is your contact for work and income.")
+        if current is not None
+        else _("%(name)s is your regisseur: your contact for work and income.")
+    ) % {"name": name}
+    journal.record(
+        client=client, kind="regisseur.assigned", summary=summary, actor=actor, subject=assignment
+    )
+    if reason:
+        journal.record(
+            client=client,
+            kind="regisseur.reason",
+            summary=_("Reason for the change of regisseur: %(reason)s") % {"reason": reason},
+            visibility=Visibility.STAFF_ONLY,
+            actor=actor,
+            subject=assignment,
+        )
+    return assignment
+
+
+def register_staff_absence(
+    *, staff: User, deputy: User, starts_at: datetime, ends_at: datetime, reason: str = ""
+) -> StaffAbsence:
+    if ends_at <= starts_at:
+        raise DossierError(_("The end of the absence must be after its start. Check the dates."))
+    if deputy.pk == staff.pk:
+        raise DossierError(_("A colleague cannot deputise for themselves. Choose someone else."))
+    return StaffAbsence.objects.create(
+        staff=staff, deputy=deputy, starts_at=starts_at, ends_at=ends_at, reason=reason
+    )

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from maatwerk.core.views import StaffLoginView, StaffLogoutView
+from maatwerk.dossiers.views import portal, staff
+
+staff_urls = (
+    [
+        path("", staff.caseload, name="caseload"),
+        path("inloggen/", StaffLoginView.as_view(), name="login"),
+        path("uitloggen/", StaffLogoutView.as_view(), name="logout"),
+        path("dossiers/<uuid:public_id>/", staff.dossier, name="dossier"),
+        path("toegang-met-reden/", staff.access_review, name="access_review"),
+    ],
+    "staff",
+)
+
+portal_urls = (
+    [
+        path("", portal.home, name="home"),
+        path("inloggen/", portal.login, name="login"),
+        path("uitloggen/", portal.PortalLogoutView.as_view(), name="logout"),
+        path("tijdlijn/", portal.timeline, name="timeline"),
+        path("tijdlijn/<uuid:public_id>/", portal.entry, name="entry"),
+        path("inzage/", portal.access_log, name="access_log"),
+    ],
+    "portal",
+)

@@ -1,0 +1,109 @@
+"""Client portal (Mijn Maatwerk): my regisseur, my timeline, and who viewed my dossier."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from maatwerk.core.models import AccessBasis, AccessLogEntry, AccessResult, Role, StaffMember
+from maatwerk.dossiers import queries
+from maatwerk.dossiers.access import own_client, own_journal_entry
+
+PAGE_SIZE = 20
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def login(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated and hasattr(request.user, "client"):
+        return redirect("portal:home")
+    digid_url = reverse("digid:login") + "?" + urlencode(
+        {"next": request.build_absolute_uri(reverse("portal:home"))}
+    )
+    return render(
+        request,
+        "dossiers/portal/login.html",
+        {"digid_url": digid_url, "digid_mock": settings.DIGID_MOCK},
+    )
+
+
+class PortalLogoutView(auth_views.LogoutView):
+    next_page = "portal:login"
+
+
+portal_login_required = login_required(login_url="portal:login")
+
+
+@portal_login_required
+def home(request: HttpRequest) -> HttpResponse:
+    client = own_client(_user(request))
+    now = timezone.now()
+    regisseur = queries.regisseur_of(client, now)
+    responsible = queries.responsible_for(client, now)
+    staff = StaffMember.objects.filter(user=regisseur).first() if regisseur else None
+    return render(
+        request,
+        "dossiers/portal/home.html",
+        {
+            "client": client,
+            "regisseur": regisseur,
+            "regisseur_phone": staff.phone if staff else "",
+            "deputy": responsible if responsible != regisseur else None,
+            "latest": queries.timeline(client, for_client=True)[:5],
+        },
+    )
+
+
+@portal_login_required
+def timeline(request: HttpRequest) -> HttpResponse:
+    client = own_client(_user(request))
+    page = Paginator(queries.timeline(client, for_client=True), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "dossiers/portal/timeline.html", {"page": page})
+
+
+@portal_login_required
+def entry(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    found = own_journal_entry(request=request, user=_user(request), public_id=public_id)
+    return render(request, "dossiers/portal/entry.html", {"entry": found})
+
+
+@portal_login_required
+def access_log(request: HttpRequest) -> HttpResponse:
+    client = own_client(_user(request))
+    entries = AccessLogEntry.objects.filter(
+        client_ref=client.public_id, result=AccessResult.ALLOWED
+    ).exclude(actor_role="client")
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = [_access_row(e) for e in page.object_list]  # type: ignore[assignment]
+    return render(request, "dossiers/portal/access_log.html", {"page": page})
+
+
+def _access_row(entry: AccessLogEntry) -> dict[str, Any]:
+    why = {
+        AccessBasis.REGISSEUR: _("Your regisseur worked on your dossier."),
+        AccessBasis.DEPUTY: _("The deputy of your regisseur worked on your dossier."),
+        AccessBasis.TEAM_LEAD: _("The team lead of your regisseur looked at your dossier."),
+    }.get(AccessBasis(entry.basis))
+    if entry.basis == AccessBasis.REASON:
+        why = _("Someone outside your regisseur's work list. Reason given: %(reason)s") % {
+            "reason": entry.reason
+        }
+    role = Role(entry.actor_role).label if entry.actor_role in Role.values else entry.actor_role
+    return {"moment": entry.moment, "role": role, "team": entry.actor_team, "why": why or "-"}

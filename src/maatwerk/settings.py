@@ -1,0 +1,147 @@
+"""Django settings for Maatwerk, read from environment variables in this one place.
+
+See docs/operations.md for every variable. The defaults give a development and demo setup:
+SQLite under var/, the DigiD mock, and development keys. With MAATWERK_DEBUG off (production)
+the secret key and the field encryption key must be set, or start-up fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from maatwerk.env import env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent.parent
+VAR_DIR = Path(env_str("MAATWERK_VAR_DIR", str(PROJECT_DIR / "var")))
+
+DEBUG = env_bool("MAATWERK_DEBUG", True)
+_DEV_SECRET = "dev-only-not-secret-maatwerk-0123456789abcdef"
+SECRET_KEY = env_str("MAATWERK_SECRET_KEY", _DEV_SECRET if DEBUG else None)
+# Key for encrypting sensitive fields (BSN) and for the keyed BSN digest used for exact search.
+# 32 bytes, hex encoded. Keep it outside the database (docs/operations.md, "Keys").
+FIELD_ENCRYPTION_KEY = env_str(
+    "MAATWERK_FIELD_KEY", "6d6161747765726b2d6465762d6f6e6c792d6b65792d30313233343536373839"
+    if DEBUG else None,
+)
+ALLOWED_HOSTS = env_list("MAATWERK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("MAATWERK_CSRF_TRUSTED_ORIGINS", [])
+DIGID_MOCK = env_bool("MAATWERK_DIGID_MOCK", DEBUG)
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "solo",
+    "privates",
+    "simple_certmanager",
+    "digid_eherkenning",
+    "maatwerk.core",
+    "maatwerk.dossiers",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "maatwerk.urls"
+WSGI_APPLICATION = "maatwerk.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'maatwerk.sqlite3'}"),
+        conn_max_age=env_int("MAATWERK_DB_CONN_MAX_AGE", 0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the worker and the web server write without blocking each other's reads.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "maatwerk.dossiers.portal_auth.DigiDClientBackend",
+]
+LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "staff:caseload"
+DIGID_MOCK_APP_TITLE = "Mijn Maatwerk"
+DIGID_MOCK_RETURN_URL = "portal:home"
+DIGID_MOCK_CANCEL_URL = "portal:login"
+DIGID_MOCK_IDP_VALIDATE_CALLBACK_URLS = True
+
+# Failed staff logins: after this many within the window the account is locked for the window.
+LOGIN_FAILURE_LIMIT = env_int("MAATWERK_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = env_int("MAATWERK_LOGIN_LOCKOUT_MINUTES", 15)
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_AGE = env_int("MAATWERK_SESSION_SECONDS", 8 * 3600)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+EMAIL_HOST = env_str("MAATWERK_EMAIL_HOST", "127.0.0.1")
+EMAIL_PORT = env_int("MAATWERK_EMAIL_PORT", 1025)
+DEFAULT_FROM_EMAIL = env_str("MAATWERK_FROM_EMAIL", "maatwerk@gemeente.example")
+EMAIL_BACKEND = env_str("MAATWERK_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Application logs never carry a BSN or a request path with query: see core/logging.py.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"no_bsn": {"()": "maatwerk.core.logfilters.RedactBsnFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_bsn"]},
+    },
+    "root": {"handlers": ["console"], "level": env_str("MAATWERK_LOG_LEVEL", "INFO")},
+    "loggers": {"django.server": {"handlers": ["console"], "propagate": False}},
+}

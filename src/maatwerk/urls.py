@@ -1,0 +1,22 @@
+"""URL map: /werk/ for staff, /mijn/ for clients, /digid/ for the DigiD login (mock in demo)."""
+
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from maatwerk.dossiers.urls import portal_urls, staff_urls
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="portal:login", permanent=False)),
+    path("werk/", include(staff_urls)),
+    path("mijn/", include(portal_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.DIGID_MOCK:
+    urlpatterns += [
+        path("digid/", include("digid_eherkenning.mock.digid_urls")),
+        path("digid/idp/", include("digid_eherkenning.mock.idp.digid_urls")),
+    ]
+else:
+    urlpatterns += [path("digid/", include("digid_eherkenning.digid_urls"))]
