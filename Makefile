@@ -1,0 +1,61 @@
+# Maatwerk: `make demo` serves the demo municipality, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+VENDOR := src/maatwerk/static/vendor
+PYTEST_ARGS ?=
+
+.PHONY: demo serve test lint bench install assets messages browser clean
+
+demo: install assets messages
+	@mkdir -p var
+	$(BIN)/maatwerk migrate --no-input -v 0
+	$(BIN)/maatwerk demo
+	@echo ""
+	@echo "Maatwerk draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)"
+	$(BIN)/maatwerk serve
+
+test: install assets messages browser
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+	DJANGO_SETTINGS_MODULE=maatwerk.settings $(BIN)/maatwerk makemigrations --check --dry-run -v 0
+
+bench: install assets messages
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null || \
+	  { echo "Maatwerk needs Python 3.11: install it (Debian: apt-get install python3.11 python3.11-venv) and run make again."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+assets: $(VENDOR)/.installed
+
+$(VENDOR)/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Maatwerk needs Node.js and npm for its style sheets: apt-get install nodejs npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p $(VENDOR)
+	cp node_modules/@utrecht/design-tokens/dist/index.css $(VENDOR)/design-tokens.css
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/component-library.css
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	@touch $@
+
+messages: install
+	$(BIN)/python -m maatwerk.i18n
+
+# The browser tests drive Debian's Chromium; install it when missing (root) or say how.
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Chromium: run 'sudo apt-get install chromium' and then make test again."; exit 1; fi; }
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) var/maatwerk.sqlite3*

@@ -1,0 +1,163 @@
+"""Importing clients from the municipality's current system (CSV).
+
+Reads the file (UTF-8 with or without BOM, or Windows-1252; `;` or `,`), checks every row
+first, and imports only when the whole file is correct: one bad row means nothing changes, and
+every problem is reported with its line number. Re-importing the same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from maatwerk.core.models import Role
+from maatwerk.dossiers import services
+from maatwerk.dossiers.clientdata import COLUMNS, ClientData, check_client_row
+from maatwerk.dossiers.errors import DossierError
+from maatwerk.dossiers.models import Client, bsn_digest
+from maatwerk.dossiers.queries import regisseur_of
+
+REQUIRED_COLUMNS = COLUMNS[:9] + ["regisseur"]
+
+
+@dataclass
+class Problem:
+    line: int
+    message: str
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+class ImportFileError(DossierError):
+    """The file as a whole cannot be read."""
+
+
+def decode(raw: bytes) -> str:
+    if not raw.strip():
+        raise ImportFileError(_("The file is empty. Export the clients again and use that file."))
+    if b"\x00" in raw[:4096]:
+        raise ImportFileError(
+            _("This is not a text file (is it a spreadsheet?). Save it as CSV and try again.")
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            _("The characters in this file cannot be read. Save it as CSV in UTF-8 and try again.")
+        ) from exc
+
+
+def parse(text: str) -> list[tuple[int, dict[str, str]]]:
+    """Rows with their line number in the file; the header row is line 1."""
+    first_line = text.splitlines()[0] if text.splitlines() else ""
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in headers]
+    if missing:
+        raise ImportFileError(
+            _("The file misses the column(s) %(missing)s. The first line must name the columns: "
+              "%(columns)s.") % {"missing": ", ".join(missing), "columns": ";".join(COLUMNS)}
+        )
+    reader.fieldnames = headers
+    rows = []
+    for row in reader:
+        if not any((v or "").strip() for k, v in row.items() if k is not None):
+            continue
+        rows.append((reader.line_num, {k: (v or "") for k, v in row.items() if k is not None}))
+    if not rows:
+        raise ImportFileError(_("The file has column names but no clients. Check the export."))
+    return rows
+
+
+def check_all(rows: list[tuple[int, dict[str, str]]]) -> tuple[list[tuple[ClientData, User]], list[Problem]]:
+    today = timezone.localdate()
+    problems: list[Problem] = []
+    good: list[tuple[ClientData, User]] = []
+    consultants = {
+        u.username.lower(): u
+        for u in User.objects.filter(staff__role__in=[Role.CONSULTANT, Role.TEAM_LEAD])
+    }
+    seen_numbers: dict[str, int] = {}
+    seen_bsns: dict[str, int] = {}
+    for line, raw in rows:
+        data, row_problems = check_client_row(raw, today=today)
+        problems.extend(Problem(line, p) for p in row_problems)
+        if data is None:
+            continue
+        if data.client_number in seen_numbers:
+            problems.append(Problem(line, _(
+                "Client number %(number)s is also on line %(other)d. Each client may appear once."
+            ) % {"number": data.client_number, "other": seen_numbers[data.client_number]}))
+        if data.bsn in seen_bsns:
+            problems.append(Problem(line, _(
+                "This BSN is also on line %(other)d. Each person may appear once."
+            ) % {"other": seen_bsns[data.bsn]}))
+        seen_numbers.setdefault(data.client_number, line)
+        seen_bsns.setdefault(data.bsn, line)
+        owner = Client.objects.filter(bsn_digest=bsn_digest(data.bsn)).values_list("client_number", flat=True).first()
+        if owner is not None and owner != data.client_number:
+            problems.append(Problem(line, _(
+                "This BSN already belongs to client %(number)s. Check the client number."
+            ) % {"number": owner}))
+        regisseur = consultants.get(data.regisseur.lower())
+        if regisseur is None:
+            problems.append(Problem(line, _(
+                "There is no consultant with username '%(name)s'. Check the spelling or add the "
+                "employee first."
+            ) % {"name": data.regisseur}))
+            continue
+        good.append((data, regisseur))
+    return good, problems
+
+
+def import_clients(path: Path) -> ImportReport:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(
+            _("The file %(name)s cannot be opened. Check the name and the folder.") % {"name": path}
+        ) from exc
+    rows = parse(decode(raw))
+    good, problems = check_all(rows)
+    report = ImportReport(problems=problems)
+    if problems:
+        return report
+    with transaction.atomic():
+        for data, regisseur in good:
+            _apply(data, regisseur, report)
+    return report
+
+
+def _apply(data: ClientData, regisseur: User, report: ImportReport) -> None:
+    client = Client.objects.filter(client_number=data.client_number).select_related("profile").first()
+    if client is None:
+        services.create_client(data=data, regisseur=regisseur)
+        report.created += 1
+        return
+    changed = services.update_client(client=client, data=data)
+    current = regisseur_of(client, timezone.now())
+    if current is None or current.pk != regisseur.pk:
+        services.assign_regisseur(client=client, regisseur=regisseur, actor=None, reason=_("import"))
+        changed.append("regisseur")
+    if changed:
+        report.updated += 1
+    else:
+        report.unchanged += 1
