@@ -1,0 +1,24 @@
+import pytest
+from django.core.management import call_command
+
+from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.rules.bsn import is_valid_bsn
+from maatwerk.dossiers.models import Assignment, Client, JournalEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_municipality_is_made_once_and_is_plausible(capsys):
+    call_command("demo")
+    counts = (Client.objects.count(), JournalEntry.objects.count(), StaffMember.objects.count())
+    call_command("demo")
+    assert (Client.objects.count(), JournalEntry.objects.count(), StaffMember.objects.count()) == counts
+    assert counts[0] == 200
+    assert StaffMember.objects.filter(role=Role.CONSULTANT).count() == 8
+    assert StaffMember.objects.filter(role=Role.COUNCIL_MEMBER).count() == 2
+    assert Assignment.objects.filter(ended_at__isnull=True).count() == 200
+    other_language = Client.objects.exclude(profile__language="nl").count()
+    assert 25 <= other_language <= 60
+    assert all(is_valid_bsn(c.bsn) for c in Client.objects.all()[:50])
+    out = capsys.readouterr().out
+    assert "s.bakker" in out and "bestaat al" in out
