@@ -20,7 +20,8 @@ test: install assets messages browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench conftest.py
+	$(BIN)/ruff format --check src tests bench conftest.py
 	$(BIN)/mypy src
 	DJANGO_SETTINGS_MODULE=maatwerk.settings $(BIN)/maatwerk makemigrations --check --dry-run -v 0
 

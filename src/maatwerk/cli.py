@@ -1,11 +1,11 @@
 """The `maatwerk` command: Django's management commands plus Maatwerk's own.
 
-    maatwerk demo                 create the demo municipality (once)
-    maatwerk serve                web server and one background worker
-    maatwerk worker               one background worker (Django Tasks, database queue)
-    maatwerk clients import F     import clients from a CSV file
-    maatwerk bench generate       generate a large municipality for benchmarks
-    maatwerk <django command>     migrate, createsuperuser, shell, ...
+maatwerk demo                 create the demo municipality (once)
+maatwerk serve                web server and one background worker
+maatwerk worker               one background worker (Django Tasks, database queue)
+maatwerk clients import F     import clients from a CSV file
+maatwerk bench generate       generate a large municipality for benchmarks
+maatwerk <django command>     migrate, createsuperuser, shell, ...
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ SECRET_KEY = env_str("MAATWERK_SECRET_KEY", _DEV_SECRET if DEBUG else None)
 # Key for encrypting sensitive fields (BSN) and for the keyed BSN digest used for exact search.
 # 32 bytes, hex encoded. Keep it outside the database (docs/operations.md, "Keys").
 FIELD_ENCRYPTION_KEY = env_str(
-    "MAATWERK_FIELD_KEY", "6d6161747765726b2d6465762d6f6e6c792d6b65792d30313233343536373839"
-    if DEBUG else None,
+    "MAATWERK_FIELD_KEY",
+    "6d6161747765726b2d6465762d6f6e6c792d6b65792d30313233343536373839" if DEBUG else None,
 )
 ALLOWED_HOSTS = env_list("MAATWERK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("MAATWERK_CSRF_TRUSTED_ORIGINS", [])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -33,14 +33,12 @@ def origin_of(request: HttpRequest | None) -> str:
     return f"web {address}".strip()
 
 
-def log_access(
-    *, actor: AbstractBaseUser | AnonymousUser | None, event: AccessEvent, origin: str
-) -> AccessLogEntry:
+def log_access(*, actor: User | None, event: AccessEvent, origin: str) -> AccessLogEntry:
     staff = _staff_of(actor)
     return AccessLogEntry.objects.create(
         moment=timezone.now(),
         client_ref=event.client_ref,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=actor,
         actor_role=staff.role if staff else "client",
         actor_team=staff.team.name if staff and staff.team else "",
         on_behalf_of=event.on_behalf_of,
@@ -55,7 +53,7 @@ def log_access(
     )
 
 
-def _staff_of(actor: AbstractBaseUser | AnonymousUser | None) -> StaffMember | None:
-    if actor is None or not actor.is_authenticated:
+def _staff_of(actor: User | None) -> StaffMember | None:
+    if actor is None:
         return None
     return StaffMember.objects.select_related("team").filter(user=actor).first()

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import AccessBasis, AccessResult, Role, StaffMember
 from maatwerk.dossiers.errors import AccessRefused, ReasonRequired
-from maatwerk.dossiers.models import Client, JournalEntry
+from maatwerk.dossiers.models import Client, JournalEntry, Visibility
 from maatwerk.dossiers.queries import regisseur_of, responsible_for
 
 _NEVER_OPENS_DOSSIERS = {Role.COUNCIL_MEMBER, Role.RESEARCHER}
@@ -43,6 +43,7 @@ def basis_for(user: User, staff: StaffMember, client: Client) -> tuple[str, str]
         return AccessBasis.DEPUTY, regisseur.get_full_name()
     if (
         staff.role == Role.TEAM_LEAD
+        and staff.team_id is not None
         and regisseur is not None
         and StaffMember.objects.filter(user=regisseur, team_id=staff.team_id).exists()
     ):
@@ -58,22 +59,34 @@ def open_dossier(
     client = Client.objects.filter(public_id=public_id).first()
     staff = StaffMember.objects.filter(user=user).select_related("team").first()
     if client is None or staff is None:
-        _log(user, action, public_id if client else None, AccessResult.NOT_FOUND, origin, str(public_id))
+        _log(
+            user,
+            action,
+            public_id if client else None,
+            AccessResult.NOT_FOUND,
+            origin,
+            str(public_id),
+        )
         raise Http404
     basis, on_behalf_of = basis_for(user, staff, client)
     if basis == AccessBasis.NONE:
         if staff.role in _NEVER_OPENS_DOSSIERS:
             _log(user, action, client.public_id, AccessResult.REFUSED, origin, str(public_id))
             raise AccessRefused(
-                _("Your role does not give access to client dossiers. Ask your team lead if you "
-                  "need information.")
+                _(
+                    "Your role does not give access to client dossiers. Ask your team lead if you "
+                    "need information."
+                )
             )
         if len(reason.strip()) < MIN_REASON_LENGTH:
             _log(user, action, client.public_id, AccessResult.REFUSED, origin, str(public_id))
             raise ReasonRequired(
-                _("This client is not in your caseload. Write why you need to open this dossier "
-                  "(at least %(n)d characters). Your reason is logged and shown to the team lead "
-                  "and the client.") % {"n": MIN_REASON_LENGTH}
+                _(
+                    "This client is not in your caseload. Write why you need to open this dossier "
+                    "(at least %(n)d characters). Your reason is logged and shown to the team lead "
+                    "and the client."
+                )
+                % {"n": MIN_REASON_LENGTH}
             )
         basis = AccessBasis.REASON
     log_access(
@@ -103,21 +116,30 @@ def own_client(user: User) -> Client:
 def own_journal_entry(*, request: HttpRequest, user: User, public_id: uuid.UUID) -> JournalEntry:
     """A client's own timeline entry; another client's entry is a 404, and the try is logged."""
     client = own_client(user)
-    entry = (
+    entry: JournalEntry | None = (
         JournalEntry.objects.filter(public_id=public_id, client=client)
-        .exclude(visibility="staff")
+        .exclude(visibility=Visibility.STAFF_ONLY)
         .first()
     )
     if entry is None:
-        _log(user, "portal.view_entry", None, AccessResult.NOT_FOUND,
-             origin_of(request), str(public_id), basis=AccessBasis.OWN_DOSSIER)
+        _log(
+            user,
+            "portal.view_entry",
+            None,
+            AccessResult.NOT_FOUND,
+            origin_of(request),
+            str(public_id),
+            basis=AccessBasis.OWN_DOSSIER,
+        )
         raise Http404
     return entry
 
 
 def refuse_non_staff(*, request: HttpRequest, user: User, public_id: uuid.UUID) -> None:
     """A logged-in non-staff user (a client) tried a staff page: log it, answer 404."""
-    _log(user, "staff.view_dossier", None, AccessResult.NOT_FOUND, origin_of(request), str(public_id))
+    _log(
+        user, "staff.view_dossier", None, AccessResult.NOT_FOUND, origin_of(request), str(public_id)
+    )
     raise Http404
 
 

@@ -95,7 +95,9 @@ def check_client_row(raw: dict[str, str], *, today: date) -> tuple[ClientData | 
             _("The language '%(value)s' is not a language code. Use a code such as nl, en, ar.")
             % {"value": value.get("taal", "")}
         )
-    groups = [g.strip().lower() for g in re.split(r"[|/+]", value.get("doelgroepen", "")) if g.strip()]
+    groups = [
+        g.strip().lower() for g in re.split(r"[|/+]", value.get("doelgroepen", "")) if g.strip()
+    ]
     unknown = [g for g in groups if g not in TargetGroup.values]
     if unknown:
         problems.append(
@@ -143,6 +145,18 @@ _REQUIRED = {
 }
 
 COLUMNS = [
-    "klantnummer", "bsn", "achternaam", "voornamen", "geboortedatum", "straat", "huisnummer",
-    "postcode", "woonplaats", "email", "telefoon", "taal", "regisseur", "doelgroepen",
+    "klantnummer",
+    "bsn",
+    "achternaam",
+    "voornamen",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "email",
+    "telefoon",
+    "taal",
+    "regisseur",
+    "doelgroepen",
 ]

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.contrib.auth.models import User
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import User
 from django.db import transaction
 from faker import Faker
 
@@ -35,8 +35,15 @@ from maatwerk.dossiers.models import (
 Progress = Callable[[int], None]
 
 # (language, Faker locale): a fifth of the clients prefer a language other than Dutch.
-OTHER_LANGUAGES = [("ar", "ar_AA"), ("tr", "tr_TR"), ("pl", "pl_PL"), ("en", "en_GB"),
-                   ("uk", "uk_UA"), ("ti", None), ("so", None)]
+OTHER_LANGUAGES = [
+    ("ar", "ar_AA"),
+    ("tr", "tr_TR"),
+    ("pl", "pl_PL"),
+    ("en", "en_GB"),
+    ("uk", "uk_UA"),
+    ("ti", None),
+    ("so", None),
+]
 _EAST_AFRICAN_NAMES = {
     "given": ["Semhar", "Yonas", "Filmon", "Hanna", "Abdi", "Faduma", "Hodan", "Mahad", "Senait"],
     "family": ["Tesfay", "Gebremedhin", "Haile", "Warsame", "Abdullahi", "Yusuf", "Kahsay"],
@@ -44,16 +51,40 @@ _EAST_AFRICAN_NAMES = {
 
 # Journal events of an ordinary year in a dossier: (kind, Dutch summary, visibility).
 CLIENT_EVENTS = [
-    ("contact.meeting", "U had een gesprek met uw regisseur op het stadskantoor.", Visibility.CLIENT_AND_STAFF),
+    (
+        "contact.meeting",
+        "U had een gesprek met uw regisseur op het stadskantoor.",
+        Visibility.CLIENT_AND_STAFF,
+    ),
     ("contact.phone", "Uw regisseur heeft u gebeld over uw plan.", Visibility.CLIENT_AND_STAFF),
     ("document.received", "Wij hebben uw loonstrook ontvangen.", Visibility.CLIENT_AND_STAFF),
     ("document.received", "Wij hebben uw bankafschriften ontvangen.", Visibility.CLIENT_AND_STAFF),
     ("benefit.paid", "Uw uitkering over deze maand is betaald.", Visibility.CLIENT_AND_STAFF),
-    ("plan.review", "U en uw regisseur hebben uw plan besproken en bijgewerkt.", Visibility.CLIENT_AND_STAFF),
-    ("letter.sent", "Wij hebben u een brief gestuurd over de jaarlijkse controle.", Visibility.CLIENT_AND_STAFF),
-    ("contact.message", "U hebt een bericht gestuurd via Mijn Maatwerk.", Visibility.CLIENT_AND_STAFF),
-    ("note.staff", "Werknotitie: nagaan of cursus Nederlands vergoed kan worden.", Visibility.STAFF_ONLY),
-    ("note.staff", "Werknotitie: schuldhulp besproken, cliënt denkt erover na.", Visibility.STAFF_ONLY),
+    (
+        "plan.review",
+        "U en uw regisseur hebben uw plan besproken en bijgewerkt.",
+        Visibility.CLIENT_AND_STAFF,
+    ),
+    (
+        "letter.sent",
+        "Wij hebben u een brief gestuurd over de jaarlijkse controle.",
+        Visibility.CLIENT_AND_STAFF,
+    ),
+    (
+        "contact.message",
+        "U hebt een bericht gestuurd via Mijn Maatwerk.",
+        Visibility.CLIENT_AND_STAFF,
+    ),
+    (
+        "note.staff",
+        "Werknotitie: nagaan of cursus Nederlands vergoed kan worden.",
+        Visibility.STAFF_ONLY,
+    ),
+    (
+        "note.staff",
+        "Werknotitie: schuldhulp besproken, cliënt denkt erover na.",
+        Visibility.STAFF_ONLY,
+    ),
 ]
 
 
@@ -82,7 +113,9 @@ def new_bsn(rng: random.Random, used: set[str]) -> str:
 
 def create_staff(plans: list[StaffPlan], password: str) -> dict[str, User]:
     hashed = make_password(password)
-    teams = {name: Team.objects.get_or_create(name=name)[0] for name in {p.team for p in plans if p.team}}
+    teams = {
+        name: Team.objects.get_or_create(name=name)[0] for name in {p.team for p in plans if p.team}
+    }
     users: dict[str, User] = {}
     for plan in plans:
         user = User.objects.create(
@@ -107,7 +140,11 @@ def _client_identity(fake_by_locale: dict[str, Faker], rng: random.Random) -> tu
     if rng.random() < 0.2:
         language, locale = rng.choice(OTHER_LANGUAGES)
         if locale is None:
-            return rng.choice(_EAST_AFRICAN_NAMES["given"]), rng.choice(_EAST_AFRICAN_NAMES["family"]), language
+            return (
+                rng.choice(_EAST_AFRICAN_NAMES["given"]),
+                rng.choice(_EAST_AFRICAN_NAMES["family"]),
+                language,
+            )
         fake = fake_by_locale[locale]
         return fake.first_name(), fake.last_name(), language
     fake = fake_by_locale["nl_NL"]
@@ -141,9 +178,15 @@ def generate_clients(
         with transaction.atomic():
             _generate_batch(
                 numbers=range(existing + start + 1, existing + start + size + 1),
-                consultants=consultants, now=now, history_days=history_days,
-                entries_per_client=entries_per_client, rng=rng, fakers=fakers,
-                used_bsns=used_bsns, city=city, postcode_prefix=postcode_prefix,
+                consultants=consultants,
+                now=now,
+                history_days=history_days,
+                entries_per_client=entries_per_client,
+                rng=rng,
+                fakers=fakers,
+                used_bsns=used_bsns,
+                city=city,
+                postcode_prefix=postcode_prefix,
             )
         made += size
         if progress:
@@ -152,31 +195,47 @@ def generate_clients(
 
 
 def _generate_batch(
-    *, numbers: range, consultants: list[User], now: datetime, history_days: int,
-    entries_per_client: int, rng: random.Random, fakers: dict[str, Faker], used_bsns: set[str],
-    city: str, postcode_prefix: int,
+    *,
+    numbers: range,
+    consultants: list[User],
+    now: datetime,
+    history_days: int,
+    entries_per_client: int,
+    rng: random.Random,
+    fakers: dict[str, Faker],
+    used_bsns: set[str],
+    city: str,
+    postcode_prefix: int,
 ) -> None:
     street_faker = fakers["nl_NL"]
     clients, profiles, languages, starts = [], [], [], []
     for number in numbers:
         given, family, language = _client_identity(fakers, rng)
         bsn = new_bsn(rng, used_bsns)
-        started = now - timedelta(days=rng.randrange(30, history_days), minutes=rng.randrange(0, 600))
-        clients.append(Client(
-            client_number=f"K{number:07d}",
-            bsn_encrypted=crypto.encrypt_text(bsn, purpose=BSN_PURPOSE),
-            bsn_digest=bsn_digest(bsn),
-            family_name=family,
-            given_names=given,
-            birth_date=date(rng.randrange(1960, 2006), rng.randrange(1, 13), rng.randrange(1, 29)),
-            street=street_faker.street_name(),
-            house_number=str(rng.randrange(1, 200)) + rng.choice(["", "", "", "A", "B", "-2"]),
-            postcode=f"{postcode_prefix + rng.randrange(0, 99):04d} {rng.choice('ABCDEGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}",
-            city=city,
-            email=f"{given}.{family}{number}@example.org".lower().replace(" ", "").replace("'", ""),
-            phone=f"06-{rng.randrange(10_000_000, 99_999_999)}",
-            target_groups=_target_groups(rng),
-        ))
+        started = now - timedelta(
+            days=rng.randrange(30, history_days), minutes=rng.randrange(0, 600)
+        )
+        clients.append(
+            Client(
+                client_number=f"K{number:07d}",
+                bsn_encrypted=crypto.encrypt_text(bsn, purpose=BSN_PURPOSE),
+                bsn_digest=bsn_digest(bsn),
+                family_name=family,
+                given_names=given,
+                birth_date=date(
+                    rng.randrange(1960, 2006), rng.randrange(1, 13), rng.randrange(1, 29)
+                ),
+                street=street_faker.street_name(),
+                house_number=str(rng.randrange(1, 200)) + rng.choice(["", "", "", "A", "B", "-2"]),
+                postcode=_postcode(postcode_prefix, rng),
+                city=city,
+                email=f"{given}.{family}{number}@example.org".lower()
+                .replace(" ", "")
+                .replace("'", ""),
+                phone=f"06-{rng.randrange(10_000_000, 99_999_999)}",
+                target_groups=_target_groups(rng),
+            )
+        )
         languages.append(language)
         starts.append(started)
     Client.objects.bulk_create(clients)
@@ -192,6 +251,11 @@ def _generate_batch(
     Assignment.objects.bulk_create(assignments)
     JournalEntry.objects.bulk_create(entries)
     AccessLogEntry.objects.bulk_create(accesses)
+
+
+def _postcode(prefix: int, rng: random.Random) -> str:
+    letters = "ABCDEGHJKLMNPRSTVWXZ"
+    return f"{prefix + rng.randrange(0, 99):04d} {rng.choice(letters)}{rng.choice(letters)}"
 
 
 def _target_groups(rng: random.Random) -> list[str]:
@@ -212,7 +276,9 @@ def _profile(client: Client, language: str, rng: random.Random) -> Communication
         reading_support=rng.random() < 0.1,
         interpreter_needed=other and rng.random() < 0.5,
         interpreter_language=language if other else "",
-        preferred_channel=rng.choice([Channel.PORTAL, Channel.PORTAL, Channel.EMAIL, Channel.LETTER, Channel.PHONE]),
+        preferred_channel=rng.choice(
+            [Channel.PORTAL, Channel.PORTAL, Channel.EMAIL, Channel.LETTER, Channel.PHONE]
+        ),
     )
 
 
@@ -223,20 +289,44 @@ def _spread(start: datetime, end: datetime, count: int, rng: random.Random) -> I
 
 
 def _history(
-    client: Client, regisseur: User, started: datetime, now: datetime, count: int, rng: random.Random
+    client: Client,
+    regisseur: User,
+    started: datetime,
+    now: datetime,
+    count: int,
+    rng: random.Random,
 ) -> list[JournalEntry]:
     name = regisseur.get_full_name()
     entries = [
-        JournalEntry(client=client, kind="dossier.opened", moment=started, actor=regisseur,
-                     visibility=Visibility.CLIENT_AND_STAFF, summary="Uw dossier is geopend."),
-        JournalEntry(client=client, kind="regisseur.assigned", moment=started, actor=regisseur,
-                     visibility=Visibility.CLIENT_AND_STAFF,
-                     summary=f"{name} is uw regisseur: uw contactpersoon voor werk en inkomen."),
+        JournalEntry(
+            client=client,
+            kind="dossier.opened",
+            moment=started,
+            actor=regisseur,
+            visibility=Visibility.CLIENT_AND_STAFF,
+            summary="Uw dossier is geopend.",
+        ),
+        JournalEntry(
+            client=client,
+            kind="regisseur.assigned",
+            moment=started,
+            actor=regisseur,
+            visibility=Visibility.CLIENT_AND_STAFF,
+            summary=f"{name} is uw regisseur: uw contactpersoon voor werk en inkomen.",
+        ),
     ]
     for moment in _spread(started, now - timedelta(hours=1), max(count - 2, 0), rng):
         kind, summary, visibility = rng.choice(CLIENT_EVENTS)
-        entries.append(JournalEntry(client=client, kind=kind, moment=moment, actor=regisseur,
-                                    visibility=visibility, summary=summary))
+        entries.append(
+            JournalEntry(
+                client=client,
+                kind=kind,
+                moment=moment,
+                actor=regisseur,
+                visibility=visibility,
+                summary=summary,
+            )
+        )
     return entries
 
 
@@ -245,10 +335,18 @@ def _accesses(
 ) -> list[AccessLogEntry]:
     team = regisseur.staff.team.name if regisseur.staff.team else ""
     return [
-        AccessLogEntry(moment=moment, client_ref=client.public_id, actor=regisseur,
-                       actor_role=Role.CONSULTANT, actor_team=team, action="view_dossier",
-                       object_type="dossier", object_ref=str(client.public_id),
-                       result=AccessResult.ALLOWED, basis=AccessBasis.REGISSEUR, origin="web")
+        AccessLogEntry(
+            moment=moment,
+            client_ref=client.public_id,
+            actor=regisseur,
+            actor_role=Role.CONSULTANT,
+            actor_team=team,
+            action="view_dossier",
+            object_type="dossier",
+            object_ref=str(client.public_id),
+            result=AccessResult.ALLOWED,
+            basis=AccessBasis.REGISSEUR,
+            origin="web",
+        )
         for moment in _spread(started, now - timedelta(hours=1), rng.randrange(2, 6), rng)
     ]
-

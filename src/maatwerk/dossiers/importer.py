@@ -24,7 +24,7 @@ from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client, bsn_digest
 from maatwerk.dossiers.queries import regisseur_of
 
-REQUIRED_COLUMNS = COLUMNS[:9] + ["regisseur"]
+REQUIRED_COLUMNS = [*COLUMNS[:9], "regisseur"]
 
 
 @dataclass
@@ -73,8 +73,11 @@ def parse(text: str) -> list[tuple[int, dict[str, str]]]:
     missing = [c for c in REQUIRED_COLUMNS if c not in headers]
     if missing:
         raise ImportFileError(
-            _("The file misses the column(s) %(missing)s. The first line must name the columns: "
-              "%(columns)s.") % {"missing": ", ".join(missing), "columns": ";".join(COLUMNS)}
+            _(
+                "The file misses the column(s) %(missing)s. The first line must name the columns: "
+                "%(columns)s."
+            )
+            % {"missing": ", ".join(missing), "columns": ";".join(COLUMNS)}
         )
     reader.fieldnames = headers
     rows = []
@@ -87,45 +90,66 @@ def parse(text: str) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
-def check_all(rows: list[tuple[int, dict[str, str]]]) -> tuple[list[tuple[ClientData, User]], list[Problem]]:
+def check_all(
+    rows: list[tuple[int, dict[str, str]]],
+) -> tuple[list[tuple[ClientData, User]], list[Problem]]:
+    """Check every row, and the rows against each other and the register; write nothing."""
     today = timezone.localdate()
-    problems: list[Problem] = []
-    good: list[tuple[ClientData, User]] = []
     consultants = {
         u.username.lower(): u
         for u in User.objects.filter(staff__role__in=[Role.CONSULTANT, Role.TEAM_LEAD])
     }
-    seen_numbers: dict[str, int] = {}
-    seen_bsns: dict[str, int] = {}
+    problems: list[Problem] = []
+    good: list[tuple[ClientData, User]] = []
+    first_line_of: dict[str, int] = {}
     for line, raw in rows:
         data, row_problems = check_client_row(raw, today=today)
         problems.extend(Problem(line, p) for p in row_problems)
         if data is None:
             continue
-        if data.client_number in seen_numbers:
-            problems.append(Problem(line, _(
-                "Client number %(number)s is also on line %(other)d. Each client may appear once."
-            ) % {"number": data.client_number, "other": seen_numbers[data.client_number]}))
-        if data.bsn in seen_bsns:
-            problems.append(Problem(line, _(
-                "This BSN is also on line %(other)d. Each person may appear once."
-            ) % {"other": seen_bsns[data.bsn]}))
-        seen_numbers.setdefault(data.client_number, line)
-        seen_bsns.setdefault(data.bsn, line)
-        owner = Client.objects.filter(bsn_digest=bsn_digest(data.bsn)).values_list("client_number", flat=True).first()
-        if owner is not None and owner != data.client_number:
-            problems.append(Problem(line, _(
-                "This BSN already belongs to client %(number)s. Check the client number."
-            ) % {"number": owner}))
+        problems.extend(Problem(line, p) for p in _conflicts(data, line, first_line_of))
         regisseur = consultants.get(data.regisseur.lower())
         if regisseur is None:
-            problems.append(Problem(line, _(
-                "There is no consultant with username '%(name)s'. Check the spelling or add the "
-                "employee first."
-            ) % {"name": data.regisseur}))
+            problems.append(Problem(line, _unknown_regisseur(data.regisseur)))
             continue
         good.append((data, regisseur))
     return good, problems
+
+
+def _conflicts(data: ClientData, line: int, first_line_of: dict[str, int]) -> list[str]:
+    """Duplicates within the file, and a BSN that belongs to another client already."""
+    found = []
+    number_key, bsn_key = f"number:{data.client_number}", f"bsn:{data.bsn}"
+    if number_key in first_line_of:
+        found.append(
+            _("Client number %(number)s is also on line %(other)d. Each client may appear once.")
+            % {"number": data.client_number, "other": first_line_of[number_key]}
+        )
+    if bsn_key in first_line_of:
+        found.append(
+            _("This BSN is also on line %(other)d. Each person may appear once.")
+            % {"other": first_line_of[bsn_key]}
+        )
+    first_line_of.setdefault(number_key, line)
+    first_line_of.setdefault(bsn_key, line)
+    owner = (
+        Client.objects.filter(bsn_digest=bsn_digest(data.bsn))
+        .values_list("client_number", flat=True)
+        .first()
+    )
+    if owner is not None and owner != data.client_number:
+        found.append(
+            _("This BSN already belongs to client %(number)s. Check the client number.")
+            % {"number": owner}
+        )
+    return found
+
+
+def _unknown_regisseur(username: str) -> str:
+    return _(
+        "There is no consultant with username '%(name)s'. Check the spelling or add the "
+        "employee first."
+    ) % {"name": username}
 
 
 def import_clients(path: Path) -> ImportReport:
@@ -147,7 +171,9 @@ def import_clients(path: Path) -> ImportReport:
 
 
 def _apply(data: ClientData, regisseur: User, report: ImportReport) -> None:
-    client = Client.objects.filter(client_number=data.client_number).select_related("profile").first()
+    client = (
+        Client.objects.filter(client_number=data.client_number).select_related("profile").first()
+    )
     if client is None:
         services.create_client(data=data, regisseur=regisseur)
         report.created += 1
@@ -155,7 +181,9 @@ def _apply(data: ClientData, regisseur: User, report: ImportReport) -> None:
     changed = services.update_client(client=client, data=data)
     current = regisseur_of(client, timezone.now())
     if current is None or current.pk != regisseur.pk:
-        services.assign_regisseur(client=client, regisseur=regisseur, actor=None, reason=_("import"))
+        services.assign_regisseur(
+            client=client, regisseur=regisseur, actor=None, reason=_("import")
+        )
         changed.append("regisseur")
     if changed:
         report.updated += 1

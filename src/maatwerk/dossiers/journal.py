@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import models
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ def record(
     kind: str,
     summary: str,
     visibility: str = Visibility.CLIENT_AND_STAFF,
-    actor: AbstractBaseUser | None = None,
+    actor: User | None = None,
     subject: models.Model | None = None,
     moment: datetime | None = None,
 ) -> JournalEntry:

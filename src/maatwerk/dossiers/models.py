@@ -131,9 +131,7 @@ class Assignment(models.Model):
                 name="one_active_regisseur_per_client",
             )
         ]
-        indexes = [
-            models.Index(fields=["regisseur", "ended_at"], name="assignment_regisseur_open")
-        ]
+        indexes = [models.Index(fields=["regisseur", "ended_at"], name="assignment_regisseur_open")]
 
 
 class StaffAbsence(models.Model):
@@ -181,9 +179,7 @@ class JournalEntry(AppendOnlyModel):
         blank=True,
         related_name="+",
     )
-    visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices
-    )
+    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices)
     summary = models.TextField(_("summary"))
     object_type = models.CharField(max_length=40, blank=True)
     object_ref = models.CharField(max_length=64, blank=True)

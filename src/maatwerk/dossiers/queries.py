@@ -127,6 +127,4 @@ def exact_matches_outside(caseload_clients: QuerySet[Client], term: str) -> list
     bsn = normalise_bsn(term)
     if looks_like_bsn(term) and is_valid_bsn(bsn):
         match |= Q(bsn_digest=bsn_digest(bsn))
-    return list(
-        Client.objects.filter(match).exclude(pk__in=caseload_clients.values("pk"))[:5]
-    )
+    return list(Client.objects.filter(match).exclude(pk__in=caseload_clients.values("pk"))[:5])

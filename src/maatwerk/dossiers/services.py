@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,15 +25,21 @@ from maatwerk.dossiers.models import (
 )
 
 _CLIENT_FIELDS = (
-    "family_name", "given_names", "birth_date", "street", "house_number", "postcode", "city",
-    "email", "phone", "target_groups",
+    "family_name",
+    "given_names",
+    "birth_date",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "email",
+    "phone",
+    "target_groups",
 )
 
 
 @transaction.atomic
-def create_client(
-    *, data: ClientData, regisseur: User, actor: AbstractBaseUser | None = None
-) -> Client:
+def create_client(*, data: ClientData, regisseur: User, actor: User | None = None) -> Client:
     if Client.objects.filter(client_number=data.client_number).exists():
         raise DossierError(
             _("Client number %(number)s already exists. Open that dossier or use another number.")
@@ -61,15 +67,15 @@ def create_client(
 
 
 @transaction.atomic
-def update_client(
-    *, client: Client, data: ClientData, actor: AbstractBaseUser | None = None
-) -> list[str]:
+def update_client(*, client: Client, data: ClientData, actor: User | None = None) -> list[str]:
     """Apply changed personal data; returns the names of the fields that changed."""
     changed = [name for name in _CLIENT_FIELDS if getattr(client, name) != getattr(data, name)]
     if client.bsn != data.bsn:
         raise DossierError(
-            _("The BSN of client %(number)s differs from the one on record. A BSN cannot be "
-              "changed by an import: check the row with the functional administrator.")
+            _(
+                "The BSN of client %(number)s differs from the one on record. A BSN cannot be "
+                "changed by an import: check the row with the functional administrator."
+            )
             % {"number": client.client_number}
         )
     if changed:
@@ -93,7 +99,7 @@ def update_client(
 
 @transaction.atomic
 def assign_regisseur(
-    *, client: Client, regisseur: User, actor: AbstractBaseUser | None, reason: str
+    *, client: Client, regisseur: User, actor: User | None, reason: str
 ) -> Assignment:
     """Make `regisseur` the one regisseur of `client`, ending the current assignment."""
     now = timezone.now()
@@ -115,8 +121,10 @@ def assign_regisseur(
             )
     except IntegrityError as exc:
         raise DossierError(
-            _("This client got another regisseur at the same moment. Reload the dossier and "
-              "try again.")
+            _(
+                "This client got another regisseur at the same moment. Reload the dossier and "
+                "try again."
+            )
         ) from exc
     name = regisseur.get_full_name() or regisseur.get_username()
     summary = (

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,55 +14,144 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='FailedLogin',
+            name="FailedLogin",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('username', models.CharField(db_index=True, max_length=150)),
-                ('moment', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("username", models.CharField(db_index=True, max_length=150)),
+                ("moment", models.DateTimeField(db_index=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='StaffMember',
+            name="StaffMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('consultant', 'consultant'), ('team_lead', 'team lead'), ('intake', 'intake employee'), ('council_member', 'client council member'), ('researcher', 'researcher'), ('functional_admin', 'functional administrator')], max_length=20, verbose_name='role')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='staff', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='members', to='core.team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("consultant", "consultant"),
+                            ("team_lead", "team lead"),
+                            ("intake", "intake employee"),
+                            ("council_member", "client council member"),
+                            ("researcher", "researcher"),
+                            ("functional_admin", "functional administrator"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="staff",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="members",
+                        to="core.team",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AccessLogEntry',
+            name="AccessLogEntry",
             fields=[
-                ('id', models.BigAutoField(primary_key=True, serialize=False)),
-                ('moment', models.DateTimeField(db_index=True, verbose_name='moment')),
-                ('client_ref', models.UUIDField(db_index=True, null=True, verbose_name='client')),
-                ('actor_role', models.CharField(blank=True, max_length=20, verbose_name='role')),
-                ('actor_team', models.CharField(blank=True, max_length=100, verbose_name='team')),
-                ('on_behalf_of', models.CharField(blank=True, max_length=150, verbose_name='on behalf of')),
-                ('action', models.CharField(max_length=40, verbose_name='action')),
-                ('object_type', models.CharField(max_length=40, verbose_name='object')),
-                ('object_ref', models.CharField(blank=True, max_length=64, verbose_name='object id')),
-                ('result', models.CharField(choices=[('allowed', 'allowed'), ('refused', 'refused'), ('not_found', 'not found')], max_length=12, verbose_name='result')),
-                ('basis', models.CharField(choices=[('regisseur', 'own client'), ('deputy', 'deputising for a colleague'), ('team_lead', 'team lead of the team'), ('reason', 'access with a stated reason'), ('own_dossier', 'own dossier'), ('none', 'no authorisation')], max_length=12, verbose_name='authorisation')),
-                ('reason', models.TextField(blank=True, verbose_name='stated reason')),
-                ('flagged', models.BooleanField(default=False, verbose_name='outside own caseload')),
-                ('origin', models.CharField(blank=True, max_length=64, verbose_name='origin')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("moment", models.DateTimeField(db_index=True, verbose_name="moment")),
+                ("client_ref", models.UUIDField(db_index=True, null=True, verbose_name="client")),
+                ("actor_role", models.CharField(blank=True, max_length=20, verbose_name="role")),
+                ("actor_team", models.CharField(blank=True, max_length=100, verbose_name="team")),
+                (
+                    "on_behalf_of",
+                    models.CharField(blank=True, max_length=150, verbose_name="on behalf of"),
+                ),
+                ("action", models.CharField(max_length=40, verbose_name="action")),
+                ("object_type", models.CharField(max_length=40, verbose_name="object")),
+                (
+                    "object_ref",
+                    models.CharField(blank=True, max_length=64, verbose_name="object id"),
+                ),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("allowed", "allowed"),
+                            ("refused", "refused"),
+                            ("not_found", "not found"),
+                        ],
+                        max_length=12,
+                        verbose_name="result",
+                    ),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("regisseur", "own client"),
+                            ("deputy", "deputising for a colleague"),
+                            ("team_lead", "team lead of the team"),
+                            ("reason", "access with a stated reason"),
+                            ("own_dossier", "own dossier"),
+                            ("none", "no authorisation"),
+                        ],
+                        max_length=12,
+                        verbose_name="authorisation",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="stated reason")),
+                (
+                    "flagged",
+                    models.BooleanField(default=False, verbose_name="outside own caseload"),
+                ),
+                ("origin", models.CharField(blank=True, max_length=64, verbose_name="origin")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-moment', '-id'],
-                'indexes': [models.Index(fields=['client_ref', '-moment'], name='access_client_moment')],
+                "ordering": ["-moment", "-id"],
+                "indexes": [
+                    models.Index(fields=["client_ref", "-moment"], name="access_client_moment")
+                ],
             },
         ),
     ]

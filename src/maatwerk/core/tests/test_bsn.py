@@ -44,7 +44,7 @@ def test_completed_numbers_always_pass(prefix):
 def test_changing_one_digit_of_a_valid_number_makes_it_invalid(digits, position, shift):
     if not is_valid_bsn(digits):
         return
-    changed = digits[:position] + str((int(digits[position]) + shift) % 10) + digits[position + 1:]
+    changed = digits[:position] + str((int(digits[position]) + shift) % 10) + digits[position + 1 :]
     assert not is_valid_bsn(changed)
 
 

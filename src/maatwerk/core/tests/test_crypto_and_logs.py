@@ -20,12 +20,18 @@ def test_a_ciphertext_cannot_be_used_for_another_purpose():
 
 
 def test_the_digest_is_stable_and_keyed():
-    assert crypto.keyed_digest("111222333", purpose="x") == crypto.keyed_digest("111222333", purpose="x")
-    assert crypto.keyed_digest("111222333", purpose="x") != crypto.keyed_digest("111222334", purpose="x")
+    assert crypto.keyed_digest("111222333", purpose="x") == crypto.keyed_digest(
+        "111222333", purpose="x"
+    )
+    assert crypto.keyed_digest("111222333", purpose="x") != crypto.keyed_digest(
+        "111222334", purpose="x"
+    )
 
 
 def test_log_lines_never_carry_nine_digit_numbers():
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "GET /acs/?bsn=%s", ("111222333",), None)
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1, "GET /acs/?bsn=%s", ("111222333",), None
+    )
     RedactBsnFilter().filter(record)
     assert "111222333" not in record.getMessage()
     assert "verborgen" in record.getMessage()

@@ -21,10 +21,17 @@ def request_():
 def test_the_regisseur_opens_their_client_and_the_access_is_logged(request_):
     me = make_staff(username="me")
     client = make_client(me)
-    access = open_dossier(request=request_, user=me, public_id=client.public_id, action="view_dossier")
+    access = open_dossier(
+        request=request_, user=me, public_id=client.public_id, action="view_dossier"
+    )
     assert access.basis == AccessBasis.REGISSEUR
     row = AccessLogEntry.objects.get(client_ref=client.public_id)
-    assert (row.actor, row.result, row.action, row.flagged) == (me, AccessResult.ALLOWED, "view_dossier", False)
+    assert (row.actor, row.result, row.action, row.flagged) == (
+        me,
+        AccessResult.ALLOWED,
+        "view_dossier",
+        False,
+    )
     assert row.origin == "web 10.1.2.3"
     assert row.actor_role == Role.CONSULTANT and row.actor_team == "Team Noord"
 
@@ -33,7 +40,9 @@ def test_a_consultant_outside_the_caseload_without_reason_is_refused_and_that_is
     outsider = make_staff(username="out")
     client = make_client(make_staff(username="reg"))
     with pytest.raises(ReasonRequired, match="reden"):
-        open_dossier(request=request_, user=outsider, public_id=client.public_id, action="view_dossier")
+        open_dossier(
+            request=request_, user=outsider, public_id=client.public_id, action="view_dossier"
+        )
     row = AccessLogEntry.objects.get(actor=outsider)
     assert row.result == AccessResult.REFUSED
 
@@ -42,14 +51,26 @@ def test_a_too_short_reason_is_refused(request_):
     outsider = make_staff(username="out")
     client = make_client(make_staff(username="reg"))
     with pytest.raises(ReasonRequired):
-        open_dossier(request=request_, user=outsider, public_id=client.public_id, reason="even", action="view_dossier")
+        open_dossier(
+            request=request_,
+            user=outsider,
+            public_id=client.public_id,
+            reason="even",
+            action="view_dossier",
+        )
 
 
 def test_with_a_reason_the_access_is_allowed_flagged_and_the_reason_kept(request_):
     intake = make_staff(role=Role.INTAKE, username="intake")
     client = make_client(make_staff(username="reg"))
     reason = "Cliënt staat aan de balie met een vraag over een brief"
-    access = open_dossier(request=request_, user=intake, public_id=client.public_id, reason=reason, action="view_dossier")
+    access = open_dossier(
+        request=request_,
+        user=intake,
+        public_id=client.public_id,
+        reason=reason,
+        action="view_dossier",
+    )
     assert access.basis == AccessBasis.REASON
     row = AccessLogEntry.objects.get(actor=intake)
     assert row.flagged and row.reason == reason and row.result == AccessResult.ALLOWED
@@ -59,15 +80,23 @@ def test_a_team_lead_opens_team_dossiers_without_reason(request_):
     team = TeamFactory(name="Noord")
     lead = make_staff(role=Role.TEAM_LEAD, team=team, username="lead")
     client = make_client(make_staff(team=team))
-    assert open_dossier(request=request_, user=lead, public_id=client.public_id, action="v").basis == AccessBasis.TEAM_LEAD
+    assert (
+        open_dossier(request=request_, user=lead, public_id=client.public_id, action="v").basis
+        == AccessBasis.TEAM_LEAD
+    )
 
 
 def test_council_members_never_open_dossiers_even_with_a_reason(request_):
     member = make_staff(role=Role.COUNCIL_MEMBER, username="raad")
     client = make_client(make_staff(username="reg"))
     with pytest.raises(AccessRefused):
-        open_dossier(request=request_, user=member, public_id=client.public_id,
-                     reason="Ik wil graag even kijken hoe het gaat", action="view_dossier")
+        open_dossier(
+            request=request_,
+            user=member,
+            public_id=client.public_id,
+            reason="Ik wil graag even kijken hoe het gaat",
+            action="view_dossier",
+        )
     assert AccessLogEntry.objects.get(actor=member).result == AccessResult.REFUSED
 
 

@@ -12,7 +12,11 @@ def test_the_demo_municipality_is_made_once_and_is_plausible(capsys):
     call_command("demo")
     counts = (Client.objects.count(), JournalEntry.objects.count(), StaffMember.objects.count())
     call_command("demo")
-    assert (Client.objects.count(), JournalEntry.objects.count(), StaffMember.objects.count()) == counts
+    assert (
+        Client.objects.count(),
+        JournalEntry.objects.count(),
+        StaffMember.objects.count(),
+    ) == counts
     assert counts[0] == 200
     assert StaffMember.objects.filter(role=Role.CONSULTANT).count() == 8
     assert StaffMember.objects.filter(role=Role.COUNCIL_MEMBER).count() == 2

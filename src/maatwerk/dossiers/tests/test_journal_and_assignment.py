@@ -43,7 +43,11 @@ def test_journal_entries_cannot_be_changed_in_bulk(client_with_entry):
 
 def test_the_database_refuses_an_update_even_in_raw_sql(client_with_entry):
     _, entry = client_with_entry
-    with pytest.raises(Exception, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(Exception, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("UPDATE dossiers_journalentry SET summary = 'x' WHERE id = %s", [entry.pk])
     entry_again = JournalEntry.objects.get(pk=entry.pk)
     assert entry_again.summary == "Iets gebeurd."
@@ -52,14 +56,22 @@ def test_the_database_refuses_an_update_even_in_raw_sql(client_with_entry):
 def test_the_access_log_cannot_be_changed(client_with_entry):
     client, _ = client_with_entry
     row = AccessLogEntry.objects.create(
-        moment=timezone.now(), client_ref=client.public_id, action="view", object_type="dossier",
-        result="allowed", basis="regisseur",
+        moment=timezone.now(),
+        client_ref=client.public_id,
+        action="view",
+        object_type="dossier",
+        result="allowed",
+        basis="regisseur",
     )
     with pytest.raises(AppendOnlyError):
         row.save()
     with pytest.raises(AppendOnlyError):
         AccessLogEntry.objects.filter(pk=row.pk).update(reason="x")
-    with pytest.raises(Exception, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(Exception, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("UPDATE core_accesslogentry SET reason = 'x' WHERE id = %s", [row.pk])
 
 
@@ -75,7 +87,9 @@ def test_reassignment_ends_the_old_one_and_tells_the_client():
     first = make_staff(username="a", first_name="Sanne", last_name="Bakker")
     second = make_staff(username="b", first_name="Ayse", last_name="Kaya")
     client = make_client(first)
-    services.assign_regisseur(client=client, regisseur=second, actor=first, reason="Verhuisd naar Zuid")
+    services.assign_regisseur(
+        client=client, regisseur=second, actor=first, reason="Verhuisd naar Zuid"
+    )
     active = Assignment.objects.get(client=client, ended_at__isnull=True)
     assert active.regisseur == second
     assert Assignment.objects.filter(client=client).count() == 2

@@ -24,7 +24,10 @@ def test_the_deputy_is_responsible_during_an_absence_and_only_then():
     client = make_client(regisseur)
     now = timezone.now()
     services.register_staff_absence(
-        staff=regisseur, deputy=deputy, starts_at=now + timedelta(hours=1), ends_at=now + timedelta(days=5)
+        staff=regisseur,
+        deputy=deputy,
+        starts_at=now + timedelta(hours=1),
+        ends_at=now + timedelta(days=5),
     )
     assert queries.responsible_for(client, now) == regisseur
     assert queries.responsible_for(client, now + timedelta(days=1)) == deputy
@@ -35,8 +38,12 @@ def test_an_absent_deputy_passes_it_on_to_their_own_deputy():
     a, b, c = make_staff(username="a"), make_staff(username="b"), make_staff(username="c")
     client = make_client(a)
     now = timezone.now()
-    services.register_staff_absence(staff=a, deputy=b, starts_at=now, ends_at=now + timedelta(days=5))
-    services.register_staff_absence(staff=b, deputy=c, starts_at=now, ends_at=now + timedelta(days=5))
+    services.register_staff_absence(
+        staff=a, deputy=b, starts_at=now, ends_at=now + timedelta(days=5)
+    )
+    services.register_staff_absence(
+        staff=b, deputy=c, starts_at=now, ends_at=now + timedelta(days=5)
+    )
     assert queries.responsible_for(client, now + timedelta(hours=1)) == c
 
 
@@ -44,14 +51,21 @@ def test_deputies_that_point_at_each_other_do_not_loop():
     a, b = make_staff(username="a"), make_staff(username="b")
     client = make_client(a)
     now = timezone.now()
-    services.register_staff_absence(staff=a, deputy=b, starts_at=now, ends_at=now + timedelta(days=5))
-    services.register_staff_absence(staff=b, deputy=a, starts_at=now, ends_at=now + timedelta(days=5))
+    services.register_staff_absence(
+        staff=a, deputy=b, starts_at=now, ends_at=now + timedelta(days=5)
+    )
+    services.register_staff_absence(
+        staff=b, deputy=a, starts_at=now, ends_at=now + timedelta(days=5)
+    )
     assert queries.responsible_for(client, now + timedelta(hours=1)) in {a, b}
 
 
 @settings(max_examples=25, deadline=None)
-@given(start=st.integers(min_value=-30, max_value=30), length=st.integers(min_value=1, max_value=30),
-       probe=st.integers(min_value=-40, max_value=70))
+@given(
+    start=st.integers(min_value=-30, max_value=30),
+    length=st.integers(min_value=1, max_value=30),
+    probe=st.integers(min_value=-40, max_value=70),
+)
 def test_responsibility_follows_the_absence_window(start, length, probe):
     regisseur, deputy = make_staff(), make_staff()
     client = make_client(regisseur)
@@ -73,17 +87,28 @@ def test_an_absence_must_end_after_it_starts_and_need_another_person():
     with pytest.raises(DossierError, match="na"):
         services.register_staff_absence(staff=a, deputy=b, starts_at=now, ends_at=now)
     with pytest.raises(DossierError):
-        services.register_staff_absence(staff=a, deputy=a, starts_at=now, ends_at=now + timedelta(days=1))
+        services.register_staff_absence(
+            staff=a, deputy=a, starts_at=now, ends_at=now + timedelta(days=1)
+        )
 
 
 def test_a_caseload_holds_own_clients_and_those_of_colleagues_deputised_for():
-    me, colleague, other = make_staff(username="me"), make_staff(username="col"), make_staff(username="oth")
+    me, colleague, other = (
+        make_staff(username="me"),
+        make_staff(username="col"),
+        make_staff(username="oth"),
+    )
     mine = make_client(me)
     theirs = make_client(colleague)
     make_client(other)
     now = timezone.now()
     assert set(queries.caseload(me, now)) == {mine}
-    services.register_staff_absence(staff=colleague, deputy=me, starts_at=now - timedelta(hours=1), ends_at=now + timedelta(days=1))
+    services.register_staff_absence(
+        staff=colleague,
+        deputy=me,
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(days=1),
+    )
     assert set(queries.caseload(me, timezone.now())) == {mine, theirs}
 
 

@@ -98,7 +98,10 @@ def test_the_team_lead_sees_accesses_with_reason(client):
     target = make_client(make_staff(username="reg"))
     outsider = make_staff(role=Role.INTAKE, username="intake")
     client.force_login(outsider)
-    client.post(reverse("staff:dossier", args=[target.public_id]), {"reason": "Vraag aan de balie over uitkering"})
+    client.post(
+        reverse("staff:dossier", args=[target.public_id]),
+        {"reason": "Vraag aan de balie over uitkering"},
+    )
     client.force_login(lead)
     page = client.get(reverse("staff:access_review")).content.decode()
     assert "Vraag aan de balie over uitkering" in page
@@ -121,7 +124,12 @@ def test_the_number_of_queries_per_page_does_not_grow_with_the_data(client):
     for _ in range(30):
         make_client(me)
     for i in range(60):
-        journal.record(client=first, kind="x", summary=f"Gebeurtenis {i}", moment=timezone.now() - timedelta(days=i))
+        journal.record(
+            client=first,
+            kind="x",
+            summary=f"Gebeurtenis {i}",
+            moment=timezone.now() - timedelta(days=i),
+        )
     assert _count_queries(client, reverse("staff:caseload")) == caseload_small
     assert _count_queries(client, dossier_url) == dossier_small
     client.force_login(portal_user_for(first))

@@ -32,8 +32,10 @@ def _user(request: HttpRequest) -> User:
 def login(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and hasattr(request.user, "client"):
         return redirect("portal:home")
-    digid_url = reverse("digid:login") + "?" + urlencode(
-        {"next": request.build_absolute_uri(reverse("portal:home"))}
+    digid_url = (
+        reverse("digid:login")
+        + "?"
+        + urlencode({"next": request.build_absolute_uri(reverse("portal:home"))})
     )
     return render(
         request,

@@ -29,10 +29,12 @@ _SESSION_REASONS = "dossier_access_reasons"
 def staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @login_required
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        staff = StaffMember.objects.filter(user=request.user).select_related("team").first()
+        staff = StaffMember.objects.filter(user=_user(request)).select_related("team").first()
         if staff is None:
             if "public_id" in kwargs:
-                refuse_non_staff(request=request, user=_user(request), public_id=kwargs["public_id"])
+                refuse_non_staff(
+                    request=request, user=_user(request), public_id=kwargs["public_id"]
+                )
             raise Http404
         request.staff = staff  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
@@ -77,7 +79,11 @@ def caseload(request: HttpRequest) -> HttpResponse:
 def dossier(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)
     reasons: dict[str, str] = request.session.get(_SESSION_REASONS, {})
-    reason = request.POST.get("reason", "") if request.method == "POST" else reasons.get(str(public_id), "")
+    reason = (
+        request.POST.get("reason", "")
+        if request.method == "POST"
+        else reasons.get(str(public_id), "")
+    )
     try:
         access = open_dossier(
             request=request, user=user, public_id=public_id, reason=reason, action="view_dossier"
@@ -90,14 +96,21 @@ def dossier(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             status=403,
         )
     except AccessRefused as exc:
-        return render(request, "dossiers/staff/refused.html", _context(request, message=exc.message), status=403)
+        return render(
+            request,
+            "dossiers/staff/refused.html",
+            _context(request, message=exc.message),
+            status=403,
+        )
     if access.basis == "reason":
         reasons[str(public_id)] = reason.strip()
         request.session[_SESSION_REASONS] = reasons
     client = access.client
     now = timezone.now()
     profile = client.profile
-    page = Paginator(queries.timeline(client, for_client=False), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(queries.timeline(client, for_client=False), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
     return render(
         request,
         "dossiers/staff/dossier.html",
@@ -143,4 +156,3 @@ def _language_name(code: str) -> str:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
         return code
-

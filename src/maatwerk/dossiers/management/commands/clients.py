@@ -36,9 +36,9 @@ class Command(BaseCommand):
                     "Nothing was imported: %(count)d problems found. Correct the file and import "
                     "it again.",
                     count,
-                ) % {"count": count}
+                )
+                % {"count": count}
             )
         self.stdout.write(
-            _("Done: %(created)d new, %(updated)d updated, %(unchanged)d unchanged.")
-            % vars(report)
+            _("Done: %(created)d new, %(updated)d updated, %(unchanged)d unchanged.") % vars(report)
         )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from digid_eherkenning.models.digid import MockDigidUser
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from digid_eherkenning.models.digid import MockDigidUser
 
 from maatwerk.core.models import Role, Team
 from maatwerk.dossiers.generate import StaffPlan, create_staff, generate_clients
@@ -56,13 +56,22 @@ class Command(BaseCommand):
             User.objects.filter(staff__role=Role.CONSULTANT).select_related("staff__team")
         )
         generate_clients(
-            count=DEMO_CLIENTS, consultants=consultants, now=now, history_days=365,
-            entries_per_client=14, seed=2026, city="Lindenburg", postcode_prefix=3900,
+            count=DEMO_CLIENTS,
+            consultants=consultants,
+            now=now,
+            history_days=365,
+            entries_per_client=14,
+            seed=2026,
+            city="Lindenburg",
+            postcode_prefix=3900,
         )
         # One consultant is on leave, so the demo shows a deputy at work.
         register_staff_absence(
-            staff=users["r.jansen"], deputy=users["s.bakker"],
-            starts_at=now - timedelta(days=2), ends_at=now + timedelta(days=12), reason="Verlof",
+            staff=users["r.jansen"],
+            deputy=users["s.bakker"],
+            starts_at=now - timedelta(days=2),
+            ends_at=now + timedelta(days=12),
+            reason="Verlof",
         )
         for client in Client.objects.order_by("client_number")[:DEMO_DIGID_PEOPLE]:
             MockDigidUser.objects.create(name=client.full_name[:50], bsn=client.bsn)
@@ -74,8 +83,10 @@ class Command(BaseCommand):
         w("Werkplek voor medewerkers: http://127.0.0.1:8000/werk/")
         w(f"  wachtwoord voor alle medewerkers: {DEMO_PASSWORD}")
         for plan in DEMO_STAFF:
-            w(f"  {plan.username:<12} {plan.first_name} {plan.last_name} ({Role(plan.role).label}"
-              f"{', ' + plan.team if plan.team else ''})")
+            w(
+                f"  {plan.username:<12} {plan.first_name} {plan.last_name} ({Role(plan.role).label}"
+                f"{', ' + plan.team if plan.team else ''})"
+            )
         w("")
         w("Mijn Maatwerk voor cliënten: http://127.0.0.1:8000/mijn/")
         w("  Klik op 'Inloggen met DigiD', kies 'Met uw burgerservicenummer' en kies een persoon:")
