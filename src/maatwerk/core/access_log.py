@@ -33,8 +33,11 @@ def origin_of(request: HttpRequest | None) -> str:
     return f"web {address}".strip()
 
 
-def log_access(*, actor: User | None, event: AccessEvent, origin: str) -> AccessLogEntry:
-    staff = _staff_of(actor)
+def log_access(
+    *, actor: User | None, event: AccessEvent, origin: str, staff: StaffMember | None = None
+) -> AccessLogEntry:
+    """Write one entry. Pass `staff` when the caller has it, to save a query."""
+    staff = staff or _staff_of(actor)
     return AccessLogEntry.objects.create(
         moment=timezone.now(),
         client_ref=event.client_ref,

@@ -20,7 +20,7 @@ from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import AccessBasis, AccessResult, Role, StaffMember
 from maatwerk.dossiers.errors import AccessRefused, ReasonRequired
 from maatwerk.dossiers.models import Client, JournalEntry, Visibility
-from maatwerk.dossiers.queries import regisseur_of, responsible_for
+from maatwerk.dossiers.queries import regisseur_of, stand_in_for
 
 _NEVER_OPENS_DOSSIERS = {Role.COUNCIL_MEMBER, Role.RESEARCHER}
 MIN_REASON_LENGTH = 10
@@ -30,67 +30,50 @@ MIN_REASON_LENGTH = 10
 class DossierAccess:
     client: Client
     basis: str
+    regisseur: User | None
+    responsible: User | None
     on_behalf_of: str = ""
 
 
-def basis_for(user: User, staff: StaffMember, client: Client) -> tuple[str, str]:
-    """The authorisation `user` has for `client` now, and for whom they act (as deputy)."""
-    now = timezone.now()
-    regisseur = regisseur_of(client, now)
-    if regisseur is not None and regisseur.pk == user.pk:
-        return AccessBasis.REGISSEUR, ""
-    if regisseur is not None and responsible_for(client, now) == user:
-        return AccessBasis.DEPUTY, regisseur.get_full_name()
+def basis_for(staff: StaffMember, regisseur: User | None, responsible: User | None) -> str:
+    """The authorisation `staff` has for a client with this regisseur and stand-in now."""
+    if regisseur is None:
+        return AccessBasis.NONE
+    if regisseur.pk == staff.user_id:
+        return AccessBasis.REGISSEUR
+    if responsible is not None and responsible.pk == staff.user_id:
+        return AccessBasis.DEPUTY
+    regisseur_team = getattr(getattr(regisseur, "staff", None), "team_id", None)
     if (
         staff.role == Role.TEAM_LEAD
         and staff.team_id is not None
-        and regisseur is not None
-        and StaffMember.objects.filter(user=regisseur, team_id=staff.team_id).exists()
+        and regisseur_team == staff.team_id
     ):
-        return AccessBasis.TEAM_LEAD, ""
-    return AccessBasis.NONE, ""
+        return AccessBasis.TEAM_LEAD
+    return AccessBasis.NONE
 
 
 def open_dossier(
-    *, request: HttpRequest, user: User, public_id: uuid.UUID, reason: str = "", action: str
+    *, request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, reason: str = "", action: str
 ) -> DossierAccess:
     """Fetch a client's dossier for a staff member, or raise; every outcome is logged."""
     origin = origin_of(request)
-    client = Client.objects.filter(public_id=public_id).first()
-    staff = StaffMember.objects.filter(user=user).select_related("team").first()
-    if client is None or staff is None:
-        _log(
-            user,
-            action,
-            public_id if client else None,
-            AccessResult.NOT_FOUND,
-            origin,
-            str(public_id),
-        )
+    user = staff.user
+    client = Client.objects.filter(public_id=public_id).select_related("profile").first()
+    if client is None:
+        _log(user, action, None, AccessResult.NOT_FOUND, origin, str(public_id), staff=staff)
         raise Http404
-    basis, on_behalf_of = basis_for(user, staff, client)
+    now = timezone.now()
+    regisseur = regisseur_of(client, now)
+    responsible = stand_in_for(regisseur, now)
+    basis = basis_for(staff, regisseur, responsible)
     if basis == AccessBasis.NONE:
-        if staff.role in _NEVER_OPENS_DOSSIERS:
-            _log(user, action, client.public_id, AccessResult.REFUSED, origin, str(public_id))
-            raise AccessRefused(
-                _(
-                    "Your role does not give access to client dossiers. Ask your team lead if you "
-                    "need information."
-                )
-            )
-        if len(reason.strip()) < MIN_REASON_LENGTH:
-            _log(user, action, client.public_id, AccessResult.REFUSED, origin, str(public_id))
-            raise ReasonRequired(
-                _(
-                    "This client is not in your caseload. Write why you need to open this dossier "
-                    "(at least %(n)d characters). Your reason is logged and shown to the team lead "
-                    "and the client."
-                )
-                % {"n": MIN_REASON_LENGTH}
-            )
+        _require_reason(staff, reason, client, action, origin)
         basis = AccessBasis.REASON
+    on_behalf_of = regisseur.get_full_name() if basis == AccessBasis.DEPUTY and regisseur else ""
     log_access(
         actor=user,
+        staff=staff,
         event=AccessEvent(
             action=action,
             object_type="dossier",
@@ -103,7 +86,47 @@ def open_dossier(
         ),
         origin=origin,
     )
-    return DossierAccess(client=client, basis=basis, on_behalf_of=on_behalf_of)
+    return DossierAccess(client, basis, regisseur, responsible, on_behalf_of)
+
+
+def _require_reason(
+    staff: StaffMember, reason: str, client: Client, action: str, origin: str
+) -> None:
+    """Outside the caseload: refuse roles that never open dossiers, and missing reasons."""
+    if staff.role in _NEVER_OPENS_DOSSIERS:
+        _log(
+            staff.user,
+            action,
+            client.public_id,
+            AccessResult.REFUSED,
+            origin,
+            str(client.public_id),
+            staff=staff,
+        )
+        raise AccessRefused(
+            _(
+                "Your role does not give access to client dossiers. Ask your team lead if you "
+                "need information."
+            )
+        )
+    if len(reason.strip()) < MIN_REASON_LENGTH:
+        _log(
+            staff.user,
+            action,
+            client.public_id,
+            AccessResult.REFUSED,
+            origin,
+            str(client.public_id),
+            staff=staff,
+        )
+        raise ReasonRequired(
+            _(
+                "This client is not in your caseload. Write why you need to open this dossier "
+                "(at least %(n)d characters). Your reason is logged and shown to the team lead "
+                "and the client."
+            )
+            % {"n": MIN_REASON_LENGTH}
+        )
 
 
 def own_client(user: User) -> Client:
@@ -151,9 +174,11 @@ def _log(
     origin: str,
     object_ref: str,
     basis: str = AccessBasis.NONE,
+    staff: StaffMember | None = None,
 ) -> None:
     log_access(
         actor=user,
+        staff=staff,
         event=AccessEvent(
             action=action,
             object_type="dossier",

@@ -26,7 +26,7 @@ def regisseur_of(client: Client, moment: datetime) -> User | None:
     assignment = (
         Assignment.objects.filter(client=client, started_at__lte=moment)
         .filter(Q(ended_at__isnull=True) | Q(ended_at__gt=moment))
-        .select_related("regisseur")
+        .select_related("regisseur__staff")
         .order_by("-started_at")
         .first()
     )
@@ -35,7 +35,11 @@ def regisseur_of(client: Client, moment: datetime) -> User | None:
 
 def responsible_for(client: Client, moment: datetime) -> User | None:
     """Who handles this client at `moment`: the regisseur, or their deputy while they are away."""
-    person = regisseur_of(client, moment)
+    return stand_in_for(regisseur_of(client, moment), moment)
+
+
+def stand_in_for(person: User | None, moment: datetime) -> User | None:
+    """`person`, or whoever deputises for them at `moment` (following a chain of absences)."""
     seen: set[int] = set()
     while person is not None and person.pk not in seen and len(seen) < _MAX_DEPUTY_HOPS:
         seen.add(person.pk)

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.dossiers import journal
+from maatwerk.dossiers import journal, tasks
 from maatwerk.dossiers.clientdata import ClientData
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import (
@@ -135,6 +135,8 @@ def assign_regisseur(
     journal.record(
         client=client, kind="regisseur.assigned", summary=summary, actor=actor, subject=assignment
     )
+    if current is not None:
+        transaction.on_commit(lambda: tasks.tell_client_about_new_regisseur.enqueue(assignment.pk))
     if reason:
         journal.record(
             client=client,
@@ -157,3 +159,43 @@ def register_staff_absence(
     return StaffAbsence.objects.create(
         staff=staff, deputy=deputy, starts_at=starts_at, ends_at=ends_at, reason=reason
     )
+
+
+PROFILE_FIELDS = (
+    "language",
+    "plain_language",
+    "reading_support",
+    "interpreter_needed",
+    "interpreter_language",
+    "preferred_channel",
+    "accessibility_notes",
+)
+
+
+@transaction.atomic
+def update_profile(*, client: Client, actor: User, changes: dict[str, object]) -> list[str]:
+    """Change the communication profile; the client sees that it changed, staff see what."""
+    # Read the stored row: a bound ModelForm has already copied its input onto client.profile.
+    profile = CommunicationProfile.objects.select_for_update().get(client=client)
+    if changes.get("interpreter_needed") and not changes.get("interpreter_language"):
+        raise DossierError(
+            _("Choose the language for the interpreter, or untick 'interpreter needed'.")
+        )
+    changed = [
+        name
+        for name in PROFILE_FIELDS
+        if name in changes and getattr(profile, name) != changes[name]
+    ]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(profile, name, changes[name])
+    profile.save(update_fields=changed)
+    journal.record(
+        client=client,
+        kind="profile.updated",
+        summary=_("Your preferences for how we contact you were updated."),
+        actor=actor,
+        subject=profile,
+    )
+    return changed

@@ -22,7 +22,7 @@ def test_the_regisseur_opens_their_client_and_the_access_is_logged(request_):
     me = make_staff(username="me")
     client = make_client(me)
     access = open_dossier(
-        request=request_, user=me, public_id=client.public_id, action="view_dossier"
+        request=request_, staff=me.staff, public_id=client.public_id, action="view_dossier"
     )
     assert access.basis == AccessBasis.REGISSEUR
     row = AccessLogEntry.objects.get(client_ref=client.public_id)
@@ -41,7 +41,10 @@ def test_a_consultant_outside_the_caseload_without_reason_is_refused_and_that_is
     client = make_client(make_staff(username="reg"))
     with pytest.raises(ReasonRequired, match="reden"):
         open_dossier(
-            request=request_, user=outsider, public_id=client.public_id, action="view_dossier"
+            request=request_,
+            staff=outsider.staff,
+            public_id=client.public_id,
+            action="view_dossier",
         )
     row = AccessLogEntry.objects.get(actor=outsider)
     assert row.result == AccessResult.REFUSED
@@ -53,7 +56,7 @@ def test_a_too_short_reason_is_refused(request_):
     with pytest.raises(ReasonRequired):
         open_dossier(
             request=request_,
-            user=outsider,
+            staff=outsider.staff,
             public_id=client.public_id,
             reason="even",
             action="view_dossier",
@@ -66,7 +69,7 @@ def test_with_a_reason_the_access_is_allowed_flagged_and_the_reason_kept(request
     reason = "Cliënt staat aan de balie met een vraag over een brief"
     access = open_dossier(
         request=request_,
-        user=intake,
+        staff=intake.staff,
         public_id=client.public_id,
         reason=reason,
         action="view_dossier",
@@ -81,7 +84,9 @@ def test_a_team_lead_opens_team_dossiers_without_reason(request_):
     lead = make_staff(role=Role.TEAM_LEAD, team=team, username="lead")
     client = make_client(make_staff(team=team))
     assert (
-        open_dossier(request=request_, user=lead, public_id=client.public_id, action="v").basis
+        open_dossier(
+            request=request_, staff=lead.staff, public_id=client.public_id, action="v"
+        ).basis
         == AccessBasis.TEAM_LEAD
     )
 
@@ -92,7 +97,7 @@ def test_council_members_never_open_dossiers_even_with_a_reason(request_):
     with pytest.raises(AccessRefused):
         open_dossier(
             request=request_,
-            user=member,
+            staff=member.staff,
             public_id=client.public_id,
             reason="Ik wil graag even kijken hoe het gaat",
             action="view_dossier",
@@ -103,7 +108,9 @@ def test_council_members_never_open_dossiers_even_with_a_reason(request_):
 def test_an_unknown_dossier_is_a_404_and_logged(request_):
     me = make_staff(username="me")
     with pytest.raises(Http404):
-        open_dossier(request=request_, user=me, public_id=uuid.uuid4(), action="view_dossier")
+        open_dossier(
+            request=request_, staff=me.staff, public_id=uuid.uuid4(), action="view_dossier"
+        )
     assert AccessLogEntry.objects.get(actor=me).result == AccessResult.NOT_FOUND
 
 

@@ -1,152 +1,252 @@
-"""Staff workspace: caseload with search, the dossier page, and the team lead's access review.
+"""Staff workspace: caseload with search, the dossier page, and the team lead's pages.
 
-Thin: parse the request, call a query or the access fetcher, render.
+Thin: parse the request, call a query, the access fetcher or a service, render.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime, time, timedelta
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 
-from maatwerk.core.models import AccessLogEntry, Role, StaffMember
-from maatwerk.dossiers import queries
-from maatwerk.dossiers.access import open_dossier, refuse_non_staff
-from maatwerk.dossiers.errors import AccessRefused, ReasonRequired
+from maatwerk.core.models import AccessBasis, AccessLogEntry, Role, StaffMember
+from maatwerk.dossiers import queries, services
+from maatwerk.dossiers.access import DossierAccess, open_dossier, refuse_non_staff
+from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
+from maatwerk.dossiers.forms import AbsenceForm, ProfileForm, ReassignForm
+from maatwerk.dossiers.models import StaffAbsence
 
 PAGE_SIZE = 25
 _SESSION_REASONS = "dossier_access_reasons"
+# Who may change a dossier (not just read it with a reason).
+_MAY_CHANGE = {AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD}
+
+StaffView = Callable[..., HttpResponse]
 
 
-def staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def staff_only(view: StaffView) -> Callable[..., HttpResponse]:
+    """Log in required; a logged-in non-employee (a client) gets a logged 404."""
+
     @login_required
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        staff = StaffMember.objects.filter(user=_user(request)).select_related("team").first()
+        user = request.user
+        assert isinstance(user, User)
+        staff = StaffMember.objects.filter(user=user).select_related("team", "user").first()
         if staff is None:
             if "public_id" in kwargs:
-                refuse_non_staff(
-                    request=request, user=_user(request), public_id=kwargs["public_id"]
-                )
+                refuse_non_staff(request=request, user=user, public_id=kwargs["public_id"])
             raise Http404
-        request.staff = staff  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+        return view(request, *args, staff=staff, **kwargs)
 
     return wrapped
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
-    return {"is_team_lead": request.staff.role == Role.TEAM_LEAD, **extra}  # type: ignore[attr-defined]
+def _render(
+    request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
+) -> HttpResponse:
+    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
+    return render(request, f"dossiers/staff/{template}", context, status=status)
 
 
 @staff_only
-def caseload(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def caseload(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     now = timezone.now()
-    clients = queries.caseload(user, now)
+    clients = queries.caseload(staff.user, now)
     term = request.POST.get("q", "").strip() if request.method == "POST" else ""
     found = queries.search(clients, term).order_by("family_name", "given_names", "id")
-    outside = queries.exact_matches_outside(clients, term) if term else []
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(
+    return _render(
         request,
-        "dossiers/staff/caseload.html",
-        _context(
-            request,
-            rows=queries.with_current_regisseur(page.object_list),  # type: ignore[arg-type]
-            page=page,
-            term=term,
-            total=page.paginator.count,
-            outside=outside,
-            deputising=[u.get_full_name() for u in queries.deputised_colleagues(user, now)],
-        ),
+        staff,
+        "caseload.html",
+        rows=queries.with_current_regisseur(page.object_list),  # type: ignore[arg-type]
+        page=page,
+        term=term,
+        total=page.paginator.count,
+        outside=queries.exact_matches_outside(clients, term) if term else [],
+        deputising=[u.get_full_name() for u in queries.deputised_colleagues(staff.user, now)],
     )
+
+
+def _open(
+    request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, action: str
+) -> DossierAccess | HttpResponse:
+    """Open the dossier with the reason given now or earlier this session, or render why not."""
+    reasons: dict[str, str] = request.session.get(_SESSION_REASONS, {})
+    given_now = request.method == "POST" and "reason" in request.POST
+    reason = request.POST.get("reason", "") if given_now else reasons.get(str(public_id), "")
+    try:
+        access = open_dossier(
+            request=request, staff=staff, public_id=public_id, reason=reason, action=action
+        )
+    except ReasonRequired as exc:
+        return _render(
+            request,
+            staff,
+            "reason.html",
+            status=403,
+            error=exc.message if given_now else "",
+            reason=reason,
+        )
+    except AccessRefused as exc:
+        return _render(request, staff, "refused.html", status=403, message=exc.message)
+    if access.basis == AccessBasis.REASON:
+        reasons[str(public_id)] = reason.strip()
+        request.session[_SESSION_REASONS] = reasons
+    return access
 
 
 @staff_only
-def dossier(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    user = _user(request)
-    reasons: dict[str, str] = request.session.get(_SESSION_REASONS, {})
-    reason = (
-        request.POST.get("reason", "")
-        if request.method == "POST"
-        else reasons.get(str(public_id), "")
-    )
-    try:
-        access = open_dossier(
-            request=request, user=user, public_id=public_id, reason=reason, action="view_dossier"
-        )
-    except ReasonRequired as exc:
-        return render(
-            request,
-            "dossiers/staff/reason.html",
-            _context(request, error=exc.message if request.method == "POST" else "", reason=reason),
-            status=403,
-        )
-    except AccessRefused as exc:
-        return render(
-            request,
-            "dossiers/staff/refused.html",
-            _context(request, message=exc.message),
-            status=403,
-        )
-    if access.basis == "reason":
-        reasons[str(public_id)] = reason.strip()
-        request.session[_SESSION_REASONS] = reasons
+def dossier(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    access = _open(request, staff, public_id, "view_dossier")
+    if isinstance(access, HttpResponse):
+        return access
     client = access.client
-    now = timezone.now()
     profile = client.profile
     page = Paginator(queries.timeline(client, for_client=False), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
-    return render(
+    return _render(
         request,
-        "dossiers/staff/dossier.html",
-        _context(
-            request,
-            client=client,
-            access=access,
-            profile=profile,
-            language_name=_language_name(profile.language),
-            interpreter_language=_language_name(profile.interpreter_language),
-            regisseur=queries.regisseur_of(client, now),
-            responsible=queries.responsible_for(client, now),
-            page=page,
-        ),
+        staff,
+        "dossier.html",
+        client=client,
+        access=access,
+        profile=profile,
+        may_change=access.basis in _MAY_CHANGE,
+        language_name=_language_name(profile.language),
+        interpreter_language=_language_name(profile.interpreter_language),
+        regisseur=access.regisseur,
+        responsible=access.responsible,
+        page=page,
     )
 
 
 @staff_only
-def access_review(request: HttpRequest) -> HttpResponse:
-    staff: StaffMember = request.staff  # type: ignore[attr-defined]
+def edit_profile(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    access = _open(request, staff, public_id, "edit_profile")
+    if isinstance(access, HttpResponse):
+        return access
+    if access.basis not in _MAY_CHANGE:
+        return _render(
+            request,
+            staff,
+            "refused.html",
+            status=403,
+            message=_("Only the regisseur, their deputy or the team lead can change this."),
+        )
+    client = access.client
+    form = ProfileForm(request.POST or None, instance=client.profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_profile(client=client, actor=staff.user, changes=form.cleaned_data)
+        except DossierError as exc:
+            form.add_error("interpreter_language", exc.message)
+        else:
+            messages.success(request, _("The communication profile is saved."))
+            return redirect("staff:dossier", public_id=client.public_id)
+    return _render(request, staff, "profile_form.html", client=client, form=form)
+
+
+@staff_only
+def reassign(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     if staff.role != Role.TEAM_LEAD:
         raise Http404
-    team_clients = queries.caseload(_user(request), timezone.now())
-    numbers = dict(team_clients.values_list("public_id", "client_number"))
+    access = _open(request, staff, public_id, "reassign")
+    if isinstance(access, HttpResponse):
+        return access
+    if access.basis != AccessBasis.TEAM_LEAD:
+        return _render(
+            request,
+            staff,
+            "refused.html",
+            status=403,
+            message=_("Only the team lead of the regisseur's team can choose another regisseur."),
+        )
+    client = access.client
+    form = ReassignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.assign_regisseur(
+            client=client,
+            regisseur=form.cleaned_data["regisseur"],
+            actor=staff.user,
+            reason=form.cleaned_data["change_reason"],
+        )
+        messages.success(
+            request, _("The client has a new regisseur and can see this in Mijn Maatwerk.")
+        )
+        return redirect("staff:dossier", public_id=client.public_id)
+    return _render(
+        request, staff, "reassign_form.html", client=client, form=form, regisseur=access.regisseur
+    )
+
+
+@staff_only
+def absences(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    if staff.role != Role.TEAM_LEAD:
+        raise Http404
+    form = AbsenceForm(request.POST or None, team_id=staff.team_id)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.register_staff_absence(
+                staff=data["staff"],
+                deputy=data["deputy"],
+                starts_at=_start_of(data["starts_on"]),
+                ends_at=_start_of(data["ends_on"], days_later=1),
+                reason=data["reason"],
+            )
+        except DossierError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("The absence is saved. The deputy now sees these clients in their caseload."),
+            )
+            return redirect("staff:absences")
+    current = (
+        StaffAbsence.objects.filter(ends_at__gt=timezone.now(), staff__staff__team_id=staff.team_id)
+        .select_related("staff", "deputy")
+        .order_by("starts_at")
+    )
+    return _render(request, staff, "absences.html", form=form, absences=current)
+
+
+@staff_only
+def access_review(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    if staff.role != Role.TEAM_LEAD:
+        raise Http404
+    numbers = dict(
+        queries.caseload(staff.user, timezone.now()).values_list("public_id", "client_number")
+    )
     entries = (
         AccessLogEntry.objects.filter(flagged=True, client_ref__in=list(numbers))
         .select_related("actor")
         .order_by("-moment", "-id")
     )
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    rows = [
+    page.object_list = [  # type: ignore[assignment]
         {"entry": e, "client_number": numbers.get(e.client_ref), "role": Role(e.actor_role).label}
         for e in page.object_list
     ]
-    page.object_list = rows  # type: ignore[assignment]
-    return render(request, "dossiers/staff/access_review.html", _context(request, page=page))
+    return _render(request, staff, "access_review.html", page=page)
+
+
+def _start_of(day: Any, days_later: int = 0) -> datetime:
+    """Midnight at the start of `day` (+ days), in the municipality's time zone."""
+    moment = datetime.combine(day, time.min) + timedelta(days=days_later)
+    return timezone.make_aware(moment)
 
 
 def _language_name(code: str) -> str:

@@ -1,0 +1,100 @@
+"""Forms of the staff workspace: they parse and check input; services do the work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
+
+from maatwerk.core.models import Role
+from maatwerk.dossiers.models import Channel, CommunicationProfile
+
+_LANGUAGE_CODE_MESSAGE = _("Write the language as a code of 2 or 3 letters, such as nl, tr or ar.")
+
+
+class StaffChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        team = obj.staff.team.name if obj.staff.team else ""
+        return f"{obj.get_full_name()} ({team})" if team else obj.get_full_name()
+
+
+def consultants() -> Any:
+    return (
+        User.objects.filter(staff__role__in=[Role.CONSULTANT, Role.TEAM_LEAD], is_active=True)
+        .select_related("staff__team")
+        .order_by("staff__team__name", "first_name", "last_name")
+    )
+
+
+class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = CommunicationProfile
+        fields = [
+            "language",
+            "plain_language",
+            "reading_support",
+            "interpreter_needed",
+            "interpreter_language",
+            "preferred_channel",
+            "accessibility_notes",
+        ]
+        widgets = {
+            "preferred_channel": forms.RadioSelect(choices=Channel.choices),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            name: {"max_length": _LANGUAGE_CODE_MESSAGE}
+            for name in ("language", "interpreter_language")
+        }
+        help_texts = {
+            "language": _("A language code, such as nl, tr, ar or pl."),
+        }
+
+    def clean_language(self) -> str:
+        return _language_code(self.cleaned_data["language"], required=True)
+
+    def clean_interpreter_language(self) -> str:
+        return _language_code(self.cleaned_data["interpreter_language"], required=False)
+
+
+def _language_code(value: str, *, required: bool) -> str:
+    code = (value or "").strip().lower()
+    if not code and not required:
+        return ""
+    if not (2 <= len(code) <= 3 and code.isalpha()):
+        raise forms.ValidationError(_LANGUAGE_CODE_MESSAGE)
+    return code
+
+
+class ReassignForm(forms.Form):
+    regisseur = StaffChoiceField(queryset=User.objects.none(), label=_("New regisseur"))
+    change_reason = forms.CharField(
+        label=_("Why does the client get a new regisseur?"),
+        min_length=5,
+        max_length=200,
+        error_messages={"min_length": _("Write a reason of at least 5 characters.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["regisseur"].queryset = consultants()
+
+
+class AbsenceForm(forms.Form):
+    staff = StaffChoiceField(queryset=User.objects.none(), label=_("Who is away"))
+    deputy = StaffChoiceField(queryset=User.objects.none(), label=_("Who deputises"))
+    starts_on = forms.DateField(
+        label=_("First day away"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Last day away"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=200)
+
+    def __init__(self, *args: Any, team_id: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = consultants()
+        self.fields["staff"].queryset = people.filter(staff__team_id=team_id) if team_id else people
+        self.fields["deputy"].queryset = people
