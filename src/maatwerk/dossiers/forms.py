@@ -79,7 +79,7 @@ class ReassignForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["regisseur"].queryset = consultants()
+        _set_choices(self.fields["regisseur"], consultants())
 
 
 class AbsenceForm(forms.Form):
@@ -96,5 +96,12 @@ class AbsenceForm(forms.Form):
     def __init__(self, *args: Any, team_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         people = consultants()
-        self.fields["staff"].queryset = people.filter(staff__team_id=team_id) if team_id else people
-        self.fields["deputy"].queryset = people
+        _set_choices(
+            self.fields["staff"], people.filter(staff__team_id=team_id) if team_id else people
+        )
+        _set_choices(self.fields["deputy"], people)
+
+
+def _set_choices(field: forms.Field, people: Any) -> None:
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = people

@@ -32,7 +32,7 @@ from maatwerk.dossiers.models import (
     bsn_digest,
 )
 
-Progress = Callable[[int], None]
+Progress = Callable[[int], object]
 
 # (language, Faker locale): a fifth of the clients prefer a language other than Dutch.
 OTHER_LANGUAGES = [

@@ -216,7 +216,7 @@ def absences(request: HttpRequest, staff: StaffMember) -> HttpResponse:
             )
             return redirect("staff:absences")
     current = (
-        StaffAbsence.objects.filter(ends_at__gt=timezone.now(), staff__staff__team_id=staff.team_id)
+        StaffAbsence.objects.filter(ends_at__gt=timezone.now(), staff__staff__team=staff.team)
         .select_related("staff", "deputy")
         .order_by("starts_at")
     )
