@@ -52,8 +52,12 @@ def test_team_lead_registers_an_absence_and_reassigns_a_client(page, live_server
 
     page.get_by_role("link", name="Andere regisseur kiezen").click()
     assert_accessible(page)
-    page.get_by_label("Nieuwe regisseur").select_option(label="Sanne Bakker (Team Noord)")
-    page.get_by_label("Waarom krijgt de cliënt een nieuwe regisseur?").fill("Ruud gaat naar een ander team")
+    page.get_by_label("Nieuwe regisseur", exact=True).select_option(
+        label="Sanne Bakker (Team Noord)"
+    )
+    page.get_by_label("Waarom krijgt de cliënt een nieuwe regisseur?").fill(
+        "Ruud gaat naar een ander team"
+    )
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("De cliënt heeft een nieuwe regisseur").wait_for()
     assert_accessible(page)

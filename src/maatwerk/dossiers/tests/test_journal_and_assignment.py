@@ -5,6 +5,7 @@ from django.utils import timezone
 from maatwerk.core.append_only import AppendOnlyError
 from maatwerk.core.models import AccessLogEntry
 from maatwerk.dossiers import journal, services
+from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Assignment, JournalEntry, Visibility
 from maatwerk.dossiers.tests.factories import make_client, make_staff
 
@@ -106,3 +107,24 @@ def test_assigning_the_same_regisseur_again_changes_nothing():
     before = JournalEntry.objects.count()
     services.assign_regisseur(client=client, regisseur=first, actor=None, reason="")
     assert JournalEntry.objects.count() == before
+
+
+def test_a_duplicate_client_number_or_bsn_is_refused_with_a_dutch_message():
+    regisseur = make_staff(username="a")
+    first = make_client(regisseur)
+    with pytest.raises(DossierError, match="bestaat al"):
+        make_client(regisseur, client_number=first.client_number)
+    with pytest.raises(DossierError, match="al een dossier met dit BSN"):
+        make_client(regisseur, bsn=first.bsn)
+
+
+def test_on_postgresql_the_database_refuses_deleting_journal_entries(client_with_entry):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps DELETE open for the test flush (docs/decisions/0005)")
+    _, entry = client_with_entry
+    with (
+        pytest.raises(Exception, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("DELETE FROM dossiers_journalentry WHERE id = %s", [entry.pk])

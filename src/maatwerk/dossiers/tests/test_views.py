@@ -137,3 +137,15 @@ def test_the_number_of_queries_per_page_does_not_grow_with_the_data(client):
     for i in range(30):
         journal.record(client=first, kind="x", summary=f"Meer {i}")
     assert _count_queries(client, reverse("portal:timeline")) == portal_small
+
+
+def test_the_bsn_is_shown_only_on_request_and_that_is_logged(client):
+    me = make_staff(username="me")
+    target = make_client(me, bsn="111222333")
+    client.force_login(me)
+    url = reverse("staff:dossier", args=[target.public_id])
+    assert "111222333" not in client.get(url).content.decode()
+    shown = client.post(reverse("staff:show_bsn", args=[target.public_id]))
+    assert "111222333" in shown.content.decode()
+    assert AccessLogEntry.objects.filter(actor=me, action="view_bsn").count() == 1
+    assert "111222333" not in client.get(reverse("staff:caseload")).content.decode()

@@ -112,6 +112,23 @@ def dossier(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> H
     access = _open(request, staff, public_id, "view_dossier")
     if isinstance(access, HttpResponse):
         return access
+    return _dossier_page(request, staff, access)
+
+
+@staff_only
+def show_bsn(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    """Show the BSN on request only (POST, so it never lands in a URL); logged separately."""
+    if request.method != "POST":
+        return redirect("staff:dossier", public_id=public_id)
+    access = _open(request, staff, public_id, "view_bsn")
+    if isinstance(access, HttpResponse):
+        return access
+    return _dossier_page(request, staff, access, bsn=access.client.bsn)
+
+
+def _dossier_page(
+    request: HttpRequest, staff: StaffMember, access: DossierAccess, bsn: str = ""
+) -> HttpResponse:
     client = access.client
     profile = client.profile
     page = Paginator(queries.timeline(client, for_client=False), PAGE_SIZE).get_page(
@@ -124,6 +141,7 @@ def dossier(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> H
         client=client,
         access=access,
         profile=profile,
+        bsn=bsn,
         may_change=access.basis in _MAY_CHANGE,
         language_name=_language_name(profile.language),
         interpreter_language=_language_name(profile.interpreter_language),
