@@ -132,7 +132,14 @@ WHITENOISE_AUTOREFRESH = DEBUG
 EMAIL_HOST = env_str("MAATWERK_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = env_int("MAATWERK_EMAIL_PORT", 1025)
 DEFAULT_FROM_EMAIL = env_str("MAATWERK_FROM_EMAIL", "maatwerk@gemeente.example")
-EMAIL_BACKEND = env_str("MAATWERK_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# In the demo, mail is written to var/mail/ so it can be read without a mail server.
+EMAIL_BACKEND = env_str(
+    "MAATWERK_EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 # Application logs never carry a BSN or a request path with query: see core/logging.py.
 LOGGING = {

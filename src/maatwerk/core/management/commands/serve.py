@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+from types import FrameType
 from typing import Any
 
 from django.core.management import call_command
@@ -20,10 +22,18 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         worker = None
         if not options["no_worker"]:
-            worker = subprocess.Popen([sys.executable, "-m", "maatwerk.cli", "worker"])
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "maatwerk.cli", "worker", "--no-reload"]
+            )
+        signal.signal(signal.SIGTERM, _stop)
         try:
             call_command("runserver", options["addr"], use_reloader=False)
         finally:
             if worker is not None:
                 worker.terminate()
                 worker.wait(timeout=10)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """Turn SIGTERM into a normal exit, so the worker is stopped too."""
+    raise SystemExit(0)
