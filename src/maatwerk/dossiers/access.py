@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import AccessBasis, AccessResult, Role, StaffMember
-from maatwerk.dossiers.errors import AccessRefused, ReasonRequired
+from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
 from maatwerk.dossiers.models import Client, JournalEntry, Visibility
 from maatwerk.dossiers.queries import regisseur_of, stand_in_for
 
@@ -93,33 +93,16 @@ def _require_reason(
     staff: StaffMember, reason: str, client: Client, action: str, origin: str
 ) -> None:
     """Outside the caseload: refuse roles that never open dossiers, and missing reasons."""
+    refusal: DossierError
     if staff.role in _NEVER_OPENS_DOSSIERS:
-        _log(
-            staff.user,
-            action,
-            client.public_id,
-            AccessResult.REFUSED,
-            origin,
-            str(client.public_id),
-            staff=staff,
-        )
-        raise AccessRefused(
+        refusal = AccessRefused(
             _(
                 "Your role does not give access to client dossiers. Ask your team lead if you "
                 "need information."
             )
         )
-    if len(reason.strip()) < MIN_REASON_LENGTH:
-        _log(
-            staff.user,
-            action,
-            client.public_id,
-            AccessResult.REFUSED,
-            origin,
-            str(client.public_id),
-            staff=staff,
-        )
-        raise ReasonRequired(
+    elif len(reason.strip()) < MIN_REASON_LENGTH:
+        refusal = ReasonRequired(
             _(
                 "This client is not in your caseload. Write why you need to open this dossier "
                 "(at least %(n)d characters). Your reason is logged and shown to the team lead "
@@ -127,6 +110,11 @@ def _require_reason(
             )
             % {"n": MIN_REASON_LENGTH}
         )
+    else:
+        return
+    ref = str(client.public_id)
+    _log(staff.user, action, client.public_id, AccessResult.REFUSED, origin, ref, staff=staff)
+    raise refusal
 
 
 def own_client(user: User) -> Client:

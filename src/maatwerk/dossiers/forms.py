@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maatwerk.core.models import Role
 from maatwerk.dossiers.models import Channel, CommunicationProfile
+from maatwerk.dossiers.services import PROFILE_FIELDS
 
 _LANGUAGE_CODE_MESSAGE = _("Write the language as a code of 2 or 3 letters, such as nl, tr or ar.")
 
@@ -31,15 +32,7 @@ def consultants() -> Any:
 class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = CommunicationProfile
-        fields = [
-            "language",
-            "plain_language",
-            "reading_support",
-            "interpreter_needed",
-            "interpreter_language",
-            "preferred_channel",
-            "accessibility_notes",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {
             "preferred_channel": forms.RadioSelect(choices=Channel.choices),
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),

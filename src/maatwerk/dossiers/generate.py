@@ -285,7 +285,9 @@ def _profile(client: Client, language: str, rng: random.Random) -> Communication
 def _spread(start: datetime, end: datetime, count: int, rng: random.Random) -> Iterator[datetime]:
     span = max((end - start).total_seconds(), 1)
     for offset in sorted(rng.random() * span for _ in range(count)):
-        yield start + timedelta(seconds=offset)
+        moment = start + timedelta(seconds=offset)
+        # Office hours (stored in UTC: 7-16 UTC is 8-17 or 9-18 in Amsterdam).
+        yield min(moment.replace(hour=rng.randrange(7, 16), minute=rng.randrange(60)), end)
 
 
 def _history(
