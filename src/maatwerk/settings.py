@@ -26,6 +26,16 @@ FIELD_ENCRYPTION_KEY = env_str(
     "MAATWERK_FIELD_KEY",
     "6d6161747765726b2d6465762d6f6e6c792d6b65792d30313233343536373839" if DEBUG else None,
 )
+# Ed25519 private key (32-byte seed, hex) that signs receipts; its public key verifies them.
+RECEIPT_SIGNING_KEY = env_str(
+    "MAATWERK_RECEIPT_KEY",
+    "6d6161747765726b2d64656d6f2d72656365697074732d6e6f742d7365637265" if DEBUG else None,
+)
+# AES-GCM key (32 bytes, hex) for documents at rest; separate from the field key.
+DOCUMENT_ENCRYPTION_KEY = env_str(
+    "MAATWERK_DOCUMENT_KEY",
+    "6d6161747765726b2d64656d6f2d646f63756d656e74732d6e6f742d73656372" if DEBUG else None,
+)
 ALLOWED_HOSTS = env_list("MAATWERK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("MAATWERK_CSRF_TRUSTED_ORIGINS", [])
 DIGID_MOCK = env_bool("MAATWERK_DIGID_MOCK", DEBUG)
@@ -44,6 +54,7 @@ INSTALLED_APPS = [
     "digid_eherkenning",
     "maatwerk.core",
     "maatwerk.dossiers",
+    "maatwerk.documents",
 ]
 
 MIDDLEWARE = [
@@ -123,6 +134,26 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Original documents, encrypted; never under a public URL (documents/store.py).
+    "documents": {
+        "BACKEND": env_str(
+            "MAATWERK_DOCUMENT_STORAGE", "maatwerk.documents.store.DurableFileSystemStorage"
+        ),
+        "OPTIONS": {"location": str(VAR_DIR / "documents")},
+    },
+}
+# Intake limits (issue 3): bigger files and images are refused with a message, and kept.
+DOCUMENT_MAX_BYTES = env_int("MAATWERK_DOCUMENT_MAX_BYTES", 25 * 1024 * 1024)
+DOCUMENT_MAX_PIXELS = env_int("MAATWERK_DOCUMENT_MAX_PIXELS", 60_000_000)
+DOCUMENT_MAX_PAGES = env_int("MAATWERK_DOCUMENT_MAX_PAGES", 200)
+# Norm for routing a document to its regisseur, in working days (DOMAIN.md "Service norms").
+DOCUMENT_ROUTING_NORM_WORKING_DAYS = env_int("MAATWERK_DOCUMENT_ROUTING_NORM_DAYS", 1)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -150,5 +181,9 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["no_bsn"]},
     },
     "root": {"handlers": ["console"], "level": env_str("MAATWERK_LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"handlers": ["console"], "propagate": False}},
+    "loggers": {
+        "django.server": {"handlers": ["console"], "propagate": False},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

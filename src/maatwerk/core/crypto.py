@@ -18,10 +18,10 @@ from django.conf import settings
 _NONCE_BYTES = 12
 
 
-def _key() -> bytes:
-    key = bytes.fromhex(settings.FIELD_ENCRYPTION_KEY)
+def _key(setting: str = "FIELD_ENCRYPTION_KEY") -> bytes:
+    key = bytes.fromhex(getattr(settings, setting))
     if len(key) != 32:
-        raise ValueError("MAATWERK_FIELD_KEY must be 32 bytes, written as 64 hex characters.")
+        raise ValueError(f"{setting} must be 32 bytes, written as 64 hex characters.")
     return key
 
 
@@ -40,3 +40,14 @@ def decrypt_text(token: str, *, purpose: str) -> str:
 
 def keyed_digest(value: str, *, purpose: str) -> str:
     return hmac.new(_key(), f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def encrypt_bytes(data: bytes, *, purpose: str) -> bytes:
+    """Encrypt a document's bytes with the document key (nonce + ciphertext + tag)."""
+    nonce = os.urandom(_NONCE_BYTES)
+    return nonce + AESGCM(_key("DOCUMENT_ENCRYPTION_KEY")).encrypt(nonce, data, purpose.encode())
+
+
+def decrypt_bytes(sealed: bytes, *, purpose: str) -> bytes:
+    nonce, body = sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:]
+    return AESGCM(_key("DOCUMENT_ENCRYPTION_KEY")).decrypt(nonce, body, purpose.encode())

@@ -102,3 +102,41 @@ class FailedLogin(models.Model):
 
 def new_public_id() -> uuid.UUID:
     return uuid.uuid4()
+
+
+class ReceiptChannel(models.TextChoices):
+    PORTAL = "portal", _("Mijn Maatwerk")
+    COUNTER = "counter", _("counter")
+    POST = "post", _("post")
+    EMAIL = "email", _("e-mail")
+    PHONE = "phone", _("phone")
+
+
+class Receipt(models.Model):
+    """A signed acknowledgement of what a client handed in or reported (ontvangstbewijs).
+
+    Other apps reuse it (documents, holidays, notices of default). The signed payload is
+    rebuilt from these fields, so any change to a row breaks its signature.
+    """
+
+    number = models.CharField(_("number"), max_length=20, unique=True)
+    received_at = models.DateTimeField(_("received"))
+    channel = models.CharField(_("channel"), max_length=10, choices=ReceiptChannel.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    items = models.JSONField(_("items"), default=list)
+    recipient = models.CharField(_("sent to"), max_length=200)
+    client_ref = models.UUIDField(null=True, db_index=True)
+    signature = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class ReceiptCounter(models.Model):
+    """The last receipt number handed out per year; rows are locked while numbering."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)

@@ -1,0 +1,1 @@
+"""Pure rules of document intake (file types, finding the client, classifying): no Django."""
