@@ -102,9 +102,7 @@ def take_in_mail(path: Path) -> IntakeResult:
     assert isinstance(message, EmailMessage)
     sender = email.utils.parseaddr(str(message.get("From", "")))[1]
     attachments = [
-        IncomingFile(
-            name=part.get_filename() or "bijlage", data=_payload(part)
-        )
+        IncomingFile(name=part.get_filename() or "bijlage", data=_payload(part))
         for part in message.iter_attachments()
     ]
     body = IncomingFile(name="e-mail.pdf", data=_body_as_pdf(message, sender))
