@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from maatwerk.env import env_bool, env_int, env_list, env_str
 
@@ -39,6 +40,11 @@ DOCUMENT_ENCRYPTION_KEY = env_str(
 ALLOWED_HOSTS = env_list("MAATWERK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("MAATWERK_CSRF_TRUSTED_ORIGINS", [])
 DIGID_MOCK = env_bool("MAATWERK_DIGID_MOCK", DEBUG)
+if DIGID_MOCK and not DEBUG:
+    # The mock logs anyone in as any client by typing a BSN: never outside development.
+    raise ImproperlyConfigured("MAATWERK_DIGID_MOCK=true is only allowed with MAATWERK_DEBUG=true.")
+# How many proxies in front of Maatwerk append to X-Forwarded-For (0: use the peer address).
+TRUSTED_PROXY_COUNT = env_int("MAATWERK_TRUSTED_PROXY_COUNT", 0)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -172,7 +178,7 @@ EMAIL_BACKEND = env_str(
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 
-# Application logs never carry a BSN or a request path with query: see core/logging.py.
+# Application logs never carry a BSN: see core/logfilters.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

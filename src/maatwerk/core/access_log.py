@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -29,8 +30,18 @@ def origin_of(request: HttpRequest | None) -> str:
     """Where the access came from: the channel and the network address, never the path."""
     if request is None:
         return "systeem"
-    address = request.META.get("REMOTE_ADDR", "")
-    return f"web {address}".strip()
+    return f"web {client_address(request)}".strip()
+
+
+def client_address(request: HttpRequest) -> str:
+    """The browser's address: behind N trusted proxies, the Nth address from the right."""
+    hops = settings.TRUSTED_PROXY_COUNT
+    forwarded = [
+        a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
+    ]
+    if hops and len(forwarded) >= hops:
+        return forwarded[-hops]
+    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def log_access(

@@ -32,6 +32,8 @@ class AppendOnlyModel(models.Model):
 
     class Meta:
         abstract = True
+        # Django's internal manager (used for related lookups and deletes) refuses too.
+        base_manager_name = "objects"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

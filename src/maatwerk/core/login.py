@@ -5,6 +5,7 @@ The count lives in the database (not a process cache), so it holds with several 
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 from typing import Any
 
@@ -22,17 +23,25 @@ def _window_start() -> Any:
     return timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
 
 
+def counted_name(username: str) -> str:
+    """The form failures are counted under: NFKC and case-folded, as Django compares names,
+    so look-alike spellings (full-width letters, capitals) share one counter."""
+    return unicodedata.normalize("NFKC", username).strip().casefold()[:150]
+
+
 def is_locked_out(username: str) -> bool:
-    recent = FailedLogin.objects.filter(username__iexact=username, moment__gte=_window_start())
+    recent = FailedLogin.objects.filter(
+        username=counted_name(username), moment__gte=_window_start()
+    )
     return recent.count() >= settings.LOGIN_FAILURE_LIMIT
 
 
 def register_failure(username: str) -> None:
-    FailedLogin.objects.create(username=username.lower()[:150], moment=timezone.now())
+    FailedLogin.objects.create(username=counted_name(username), moment=timezone.now())
 
 
 def clear_failures(username: str) -> None:
-    FailedLogin.objects.filter(username__iexact=username).delete()
+    FailedLogin.objects.filter(username=counted_name(username)).delete()
 
 
 class StaffLoginForm(AuthenticationForm):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 
 from django.conf import settings
 from django.db import models
@@ -31,7 +30,7 @@ class Team(models.Model):
 
 
 class StaffMember(models.Model):
-    """A municipal employee: the role decides what they may see (core/access.py)."""
+    """A municipal employee: the role decides what they may see (dossiers/access.py)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff"
@@ -88,7 +87,7 @@ class AccessLogEntry(AppendOnlyModel):
     flagged = models.BooleanField(_("outside own caseload"), default=False)
     origin = models.CharField(_("origin"), max_length=64, blank=True)
 
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         ordering = ["-moment", "-id"]
         indexes = [models.Index(fields=["client_ref", "-moment"], name="access_client_moment")]
 
@@ -98,10 +97,6 @@ class FailedLogin(models.Model):
 
     username = models.CharField(max_length=150, db_index=True)
     moment = models.DateTimeField(db_index=True)
-
-
-def new_public_id() -> uuid.UUID:
-    return uuid.uuid4()
 
 
 class ReceiptChannel(models.TextChoices):

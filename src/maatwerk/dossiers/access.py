@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,9 +21,10 @@ from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import AccessBasis, AccessResult, Role, StaffMember
 from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
 from maatwerk.dossiers.models import Client, JournalEntry, Visibility
-from maatwerk.dossiers.queries import regisseur_of, stand_in_for
+from maatwerk.dossiers.queries import exact_matches_outside, regisseur_of, stand_in_for
 
 _NEVER_OPENS_DOSSIERS = {Role.COUNCIL_MEMBER, Role.RESEARCHER}
+FIND_OUTSIDE = "find_outside"
 MIN_REASON_LENGTH = 10
 
 
@@ -115,6 +117,30 @@ def _require_reason(
     ref = str(client.public_id)
     _log(staff.user, action, client.public_id, AccessResult.REFUSED, origin, ref, staff=staff)
     raise refusal
+
+
+def find_outside_caseload(
+    *, request: HttpRequest, staff: StaffMember, caseload: QuerySet[Client], term: str
+) -> list[Client]:
+    """Dossiers outside the caseload matching a whole client number or BSN, to open with a
+    reason. Roles that never open dossiers get none; every find is logged and flagged."""
+    if staff.role in _NEVER_OPENS_DOSSIERS or not term.strip():
+        return []
+    found = exact_matches_outside(caseload, term)
+    for client in found:
+        log_access(
+            actor=staff.user,
+            staff=staff,
+            event=AccessEvent(
+                action=FIND_OUTSIDE,
+                object_type="dossier",
+                object_ref=str(client.public_id),
+                client_ref=client.public_id,
+                flagged=True,
+            ),
+            origin=origin_of(request),
+        )
+    return found
 
 
 def own_client(user: User) -> Client:

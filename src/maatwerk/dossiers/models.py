@@ -184,7 +184,7 @@ class JournalEntry(AppendOnlyModel):
     object_type = models.CharField(max_length=40, blank=True)
     object_ref = models.CharField(max_length=64, blank=True)
 
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         ordering = ["-moment", "-id"]
         indexes = [
             models.Index(fields=["client", "-moment"], name="journal_client_moment"),

@@ -128,3 +128,11 @@ def test_on_postgresql_the_database_refuses_deleting_journal_entries(client_with
         connection.cursor() as cursor,
     ):
         cursor.execute("DELETE FROM dossiers_journalentry WHERE id = %s", [entry.pk])
+
+
+def test_django_s_internal_manager_cannot_delete_entries_either(client_with_entry):
+    with pytest.raises(AppendOnlyError):
+        JournalEntry._base_manager.all().delete()
+    with pytest.raises(AppendOnlyError):
+        AccessLogEntry._base_manager.all().delete()
+    assert JournalEntry.objects.exists()

@@ -149,3 +149,33 @@ def test_the_bsn_is_shown_only_on_request_and_that_is_logged(client):
     assert "111222333" in shown.content.decode()
     assert AccessLogEntry.objects.filter(actor=me, action="view_bsn").count() == 1
     assert "111222333" not in client.get(reverse("staff:caseload")).content.decode()
+
+
+def test_look_alike_spellings_share_one_lock_out_counter(client, settings):
+    make_staff(username="s.bakker")
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        login(client, "S.Bakker", "fout")
+    response = login(client, "ｓ.bakker")  # full-width s: Django normalises it to s.bakker
+    assert "op slot" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_finding_a_dossier_outside_the_caseload_shows_no_name_and_is_logged(client):
+    outsider = make_staff(username="out")
+    target = make_client(make_staff(username="reg"), family_name="Zwanenburg")
+    client.force_login(outsider)
+    page = client.post(reverse("staff:caseload"), {"q": target.client_number}).content.decode()
+    assert f"Dossier met klantnummer {target.client_number}" in page
+    assert "Zwanenburg" not in page
+    found = AccessLogEntry.objects.get(actor=outsider, action="find_outside")
+    assert found.flagged and found.client_ref == target.public_id
+
+
+def test_council_members_and_researchers_find_nothing_outside(client):
+    target = make_client(make_staff(username="reg"))
+    for role in (Role.COUNCIL_MEMBER, Role.RESEARCHER):
+        member = make_staff(role=role)
+        client.force_login(member)
+        page = client.post(reverse("staff:caseload"), {"q": target.client_number}).content.decode()
+        assert "klantnummer " + target.client_number not in page
+    assert not AccessLogEntry.objects.filter(action="find_outside").exists()

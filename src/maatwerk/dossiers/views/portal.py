@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from maatwerk.core.models import AccessBasis, AccessLogEntry, AccessResult, Role, StaffMember
 from maatwerk.dossiers import queries
-from maatwerk.dossiers.access import own_client, own_journal_entry
+from maatwerk.dossiers.access import FIND_OUTSIDE, own_client, own_journal_entry
 
 PAGE_SIZE = 20
 
@@ -103,7 +103,9 @@ def _access_row(entry: AccessLogEntry) -> dict[str, Any]:
         AccessBasis.DEPUTY: _("The deputy of your regisseur worked on your dossier."),
         AccessBasis.TEAM_LEAD: _("The team lead of your regisseur looked at your dossier."),
     }.get(AccessBasis(entry.basis))
-    if entry.basis == AccessBasis.REASON:
+    if entry.action == FIND_OUTSIDE:
+        why = _("Someone outside your regisseur's work list looked up your client number or BSN.")
+    elif entry.basis == AccessBasis.REASON:
         why = _("Someone outside your regisseur's work list. Reason given: %(reason)s") % {
             "reason": entry.reason
         }

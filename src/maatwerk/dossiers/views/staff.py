@@ -22,7 +22,12 @@ from django.utils.translation import gettext as _
 
 from maatwerk.core.models import AccessBasis, AccessLogEntry, Role, StaffMember
 from maatwerk.dossiers import queries, services
-from maatwerk.dossiers.access import DossierAccess, open_dossier, refuse_non_staff
+from maatwerk.dossiers.access import (
+    DossierAccess,
+    find_outside_caseload,
+    open_dossier,
+    refuse_non_staff,
+)
 from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
 from maatwerk.dossiers.forms import AbsenceForm, ProfileForm, ReassignForm
 from maatwerk.dossiers.models import StaffAbsence
@@ -74,7 +79,7 @@ def caseload(request: HttpRequest, staff: StaffMember) -> HttpResponse:
         page=page,
         term=term,
         total=page.paginator.count,
-        outside=queries.exact_matches_outside(clients, term) if term else [],
+        outside=find_outside_caseload(request=request, staff=staff, caseload=clients, term=term),
         deputising=[u.get_full_name() for u in queries.deputised_colleagues(staff.user, now)],
     )
 
