@@ -151,9 +151,11 @@ def _register(
 ) -> None:
     now = timezone.now()
     handler = responsible_for(client, now) if client else None
-    recipient = (
-        _("regisseur %(name)s") % {"name": handler.get_full_name()} if handler else INTAKE_TEAM
-    )
+    with journal.dutch():
+        recipient = (
+            _("regisseur %(name)s") % {"name": handler.get_full_name()} if handler else INTAKE_TEAM
+        )
+        subject = ngettext("%(n)d document", "%(n)d documents", len(fresh)) % {"n": len(fresh)}
     batch = IntakeBatch.objects.create(
         channel=channel,
         received_at=now,
@@ -191,7 +193,7 @@ def _register(
         )
     receipt = issue_receipt(
         channel=channel,
-        subject=ngettext("%(n)d document", "%(n)d documents", len(items)) % {"n": len(items)},
+        subject=subject,
         items=items,
         recipient=recipient,
         client_ref=client.public_id if client else None,
@@ -200,18 +202,19 @@ def _register(
     batch.receipt = receipt
     batch.save(update_fields=["receipt"])
     if client is not None:
+        with journal.dutch():
+            told = ngettext(
+                "We received %(n)d document from you. Receipt %(number)s.",
+                "We received %(n)d documents from you. Receipt %(number)s.",
+                len(items),
+            ) % {"n": len(items), "number": receipt.number}
         journal.record(
             client=client,
             kind="documents.received",
             subject=batch,
             moment=now,
             actor=submitted_by,
-            summary=ngettext(
-                "We received %(n)d document from you. Receipt %(number)s.",
-                "We received %(n)d documents from you. Receipt %(number)s.",
-                len(items),
-            )
-            % {"n": len(items), "number": receipt.number},
+            summary=told,
         )
     result.receipt, result.batch = receipt, batch
     to_read = [i.outcome.document.pk for i in fresh if i.outcome.document and not i.outcome.problem]

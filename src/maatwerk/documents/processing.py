@@ -153,6 +153,12 @@ def route(
     RoutingDecision.objects.create(
         document=document, kind=kind, moment=now, to_user=handler, by_user=by, detail=detail[:300]
     )
+    with journal.dutch():
+        summary = _("Document '%(name)s' (%(type)s) went to %(who)s.") % {
+            "name": document.name,
+            "type": document.get_document_type_display(),
+            "who": handler.get_full_name() if handler else _("the intake queue"),
+        }
     journal.record(
         client=client,
         kind="document.routed",
@@ -160,12 +166,7 @@ def route(
         actor=by,
         moment=now,
         visibility=Visibility.STAFF_ONLY,
-        summary=_("Document '%(name)s' (%(type)s) went to %(who)s.")
-        % {
-            "name": document.name,
-            "type": document.get_document_type_display(),
-            "who": handler.get_full_name() if handler else _("the intake queue"),
-        },
+        summary=summary,
     )
     return handler
 
@@ -175,12 +176,13 @@ def _hold(document: Document, message: str, *, status: str) -> None:
     document.problem = message
     document.save()
     if document.client is not None:
+        with journal.dutch():
+            summary = _("We could not process '%(name)s': %(message)s") % {
+                "name": document.name,
+                "message": message,
+            }
         journal.record(
-            client=document.client,
-            kind="document.problem",
-            subject=document,
-            summary=_("We could not process '%(name)s': %(message)s")
-            % {"name": document.name, "message": message},
+            client=document.client, kind="document.problem", subject=document, summary=summary
         )
 
 

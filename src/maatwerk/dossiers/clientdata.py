@@ -95,6 +95,12 @@ def check_client_row(raw: dict[str, str], *, today: date) -> tuple[ClientData | 
             _("The language '%(value)s' is not a language code. Use a code such as nl, en, ar.")
             % {"value": value.get("taal", "")}
         )
+    for key, limit in _MAX_LENGTHS.items():
+        if len(value.get(key, "")) > limit:
+            problems.append(
+                _("The column '%(column)s' is longer than %(max)d characters. Shorten it.")
+                % {"column": key, "max": limit}
+            )
     groups = [
         g.strip().lower() for g in re.split(r"[|/+]", value.get("doelgroepen", "")) if g.strip()
     ]
@@ -142,6 +148,18 @@ _REQUIRED = {
     "huisnummer": "huisnummer",
     "postcode": "postcode",
     "woonplaats": "woonplaats",
+}
+
+# The limits of the database columns (dossiers.models.Client).
+_MAX_LENGTHS = {
+    "klantnummer": 20,
+    "achternaam": 120,
+    "voornamen": 120,
+    "straat": 120,
+    "huisnummer": 20,
+    "woonplaats": 80,
+    "email": 254,
+    "telefoon": 30,
 }
 
 COLUMNS = [

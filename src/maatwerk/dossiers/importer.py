@@ -14,11 +14,13 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.core.models import Role
 from maatwerk.dossiers import services
+from maatwerk.dossiers.services import bsn_differs_message
 from maatwerk.dossiers.clientdata import COLUMNS, ClientData, check_client_row
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client, bsn_digest
@@ -93,31 +95,68 @@ def parse(text: str) -> list[tuple[int, dict[str, str]]]:
 def check_all(
     rows: list[tuple[int, dict[str, str]]],
 ) -> tuple[list[tuple[ClientData, User]], list[Problem]]:
-    """Check every row, and the rows against each other and the register; write nothing."""
+    """Check every row, and the rows against each other and the register; write nothing.
+
+    Every problem of every row is reported, so one run shows all that needs fixing.
+    """
     today = timezone.localdate()
     consultants = {
         u.username.lower(): u
         for u in User.objects.filter(staff__role__in=[Role.CONSULTANT, Role.TEAM_LEAD])
     }
+    checked = [(line, raw, *check_client_row(raw, today=today)) for line, raw in rows]
+    register = _Register([data for _, _, data, _ in checked if data is not None])
     problems: list[Problem] = []
     good: list[tuple[ClientData, User]] = []
     first_line_of: dict[str, int] = {}
-    for line, raw in rows:
-        data, row_problems = check_client_row(raw, today=today)
+    for line, raw, data, row_problems in checked:
         problems.extend(Problem(line, p) for p in row_problems)
+        regisseur = consultants.get((raw.get("regisseur") or "").strip().lower())
+        if regisseur is None and (raw.get("regisseur") or "").strip():
+            problems.append(Problem(line, _unknown_regisseur(raw["regisseur"].strip())))
         if data is None:
             continue
-        problems.extend(Problem(line, p) for p in _conflicts(data, line, first_line_of))
-        regisseur = consultants.get(data.regisseur.lower())
-        if regisseur is None:
-            problems.append(Problem(line, _unknown_regisseur(data.regisseur)))
-            continue
-        good.append((data, regisseur))
+        conflicts = _conflicts(data, line, first_line_of) + register.conflicts(data)
+        problems.extend(Problem(line, p) for p in conflicts)
+        if regisseur is not None and not row_problems and not conflicts:
+            good.append((data, regisseur))
     return good, problems
 
 
+class _Register:
+    """The clients already known for the numbers and BSNs in the file, loaded in bulk."""
+
+    def __init__(self, rows: list[ClientData]) -> None:
+        numbers = [d.client_number for d in rows]
+        digests = [bsn_digest(d.bsn) for d in rows]
+        self.digest_by_number: dict[str, str] = {}
+        self.number_by_digest: dict[str, str] = {}
+        for start in range(0, len(rows), 500):
+            known = Client.objects.filter(
+                Q(client_number__in=numbers[start : start + 500])
+                | Q(bsn_digest__in=digests[start : start + 500])
+            ).values_list("client_number", "bsn_digest")
+            for number, digest in known:
+                self.digest_by_number[number] = digest
+                self.number_by_digest[digest] = number
+
+    def conflicts(self, data: ClientData) -> list[str]:
+        digest = bsn_digest(data.bsn)
+        found = []
+        owner = self.number_by_digest.get(digest)
+        if owner is not None and owner != data.client_number:
+            found.append(
+                _("This BSN already belongs to client %(number)s. Check the client number.")
+                % {"number": owner}
+            )
+        recorded = self.digest_by_number.get(data.client_number)
+        if recorded is not None and recorded != digest:
+            found.append(bsn_differs_message(data.client_number))
+        return found
+
+
 def _conflicts(data: ClientData, line: int, first_line_of: dict[str, int]) -> list[str]:
-    """Duplicates within the file, and a BSN that belongs to another client already."""
+    """Duplicates within the file."""
     found = []
     number_key, bsn_key = f"number:{data.client_number}", f"bsn:{data.bsn}"
     if number_key in first_line_of:
@@ -132,16 +171,6 @@ def _conflicts(data: ClientData, line: int, first_line_of: dict[str, int]) -> li
         )
     first_line_of.setdefault(number_key, line)
     first_line_of.setdefault(bsn_key, line)
-    owner = (
-        Client.objects.filter(bsn_digest=bsn_digest(data.bsn))
-        .values_list("client_number", flat=True)
-        .first()
-    )
-    if owner is not None and owner != data.client_number:
-        found.append(
-            _("This BSN already belongs to client %(number)s. Check the client number.")
-            % {"number": owner}
-        )
     return found
 
 

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from maatwerk.dossiers.models import Client, JournalEntry, Visibility
+
+
+def dutch() -> translation.override:
+    """Journal texts are written in Dutch, whatever language the person acting has chosen:
+    the client reads them later, and the journal is the record."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def record(

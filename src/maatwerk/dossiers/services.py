@@ -55,10 +55,12 @@ def create_client(*, data: ClientData, regisseur: User, actor: User | None = Non
         setattr(client, name, getattr(data, name))
     client.save()
     CommunicationProfile.objects.create(client=client, language=data.language)
+    with journal.dutch():
+        opened = _("Your dossier was opened.")
     journal.record(
         client=client,
         kind="dossier.opened",
-        summary=_("Your dossier was opened."),
+        summary=opened,
         actor=actor,
         subject=client,
     )
@@ -68,33 +70,33 @@ def create_client(*, data: ClientData, regisseur: User, actor: User | None = Non
 
 @transaction.atomic
 def update_client(*, client: Client, data: ClientData, actor: User | None = None) -> list[str]:
-    """Apply changed personal data; returns the names of the fields that changed."""
-    changed = [name for name in _CLIENT_FIELDS if getattr(client, name) != getattr(data, name)]
+    """Apply changed personal data (and preferred language); returns what changed."""
     if client.bsn != data.bsn:
-        raise DossierError(
-            _(
-                "The BSN of client %(number)s differs from the one on record. A BSN cannot be "
-                "changed by an import: check the row with the functional administrator."
-            )
-            % {"number": client.client_number}
-        )
+        raise DossierError(bsn_differs_message(client.client_number))
+    changed = [name for name in _CLIENT_FIELDS if getattr(client, name) != getattr(data, name)]
+    for name in changed:
+        setattr(client, name, getattr(data, name))
     if changed:
-        for name in changed:
-            setattr(client, name, getattr(data, name))
         client.save(update_fields=changed)
-        journal.record(
-            client=client,
-            kind="dossier.updated",
-            summary=_("Your personal details were updated."),
-            actor=actor,
-            subject=client,
-        )
     profile = client.profile
     if profile.language != data.language:
         profile.language = data.language
         profile.save(update_fields=["language"])
         changed.append("language")
+    if changed:
+        with journal.dutch():
+            updated = _("Your personal details were updated.")
+        journal.record(
+            client=client, kind="dossier.updated", summary=updated, actor=actor, subject=client
+        )
     return changed
+
+
+def bsn_differs_message(client_number: str) -> str:
+    return _(
+        "The BSN of client %(number)s differs from the one on record. A BSN cannot be "
+        "changed by an import: check the row with the functional administrator."
+    ) % {"number": client_number}
 
 
 @transaction.atomic
@@ -127,11 +129,13 @@ def assign_regisseur(
             )
         ) from exc
     name = regisseur.get_full_name() or regisseur.get_username()
-    summary = (
-        _("Your regisseur is now %(name)s. %(name)s is your contact for work and income.")
-        if current is not None
-        else _("%(name)s is your regisseur: your contact for work and income.")
-    ) % {"name": name}
+    with journal.dutch():
+        summary = (
+            _("Your regisseur is now %(name)s. %(name)s is your contact for work and income.")
+            if current is not None
+            else _("%(name)s is your regisseur: your contact for work and income.")
+        ) % {"name": name}
+        why = _("Reason for the change of regisseur: %(reason)s") % {"reason": reason}
     journal.record(
         client=client, kind="regisseur.assigned", summary=summary, actor=actor, subject=assignment
     )
@@ -141,7 +145,7 @@ def assign_regisseur(
         journal.record(
             client=client,
             kind="regisseur.reason",
-            summary=_("Reason for the change of regisseur: %(reason)s") % {"reason": reason},
+            summary=why,
             visibility=Visibility.STAFF_ONLY,
             actor=actor,
             subject=assignment,
@@ -191,10 +195,25 @@ def update_profile(*, client: Client, actor: User, changes: dict[str, object]) -
     for name in changed:
         setattr(profile, name, changes[name])
     profile.save(update_fields=changed)
+    with journal.dutch():
+        told = _("Your preferences for how we contact you were updated.")
+        detail = _("Communication profile changed: %(fields)s.") % {
+            "fields": ", ".join(
+                str(CommunicationProfile._meta.get_field(n).verbose_name) for n in changed
+            )
+        }
+    journal.record(
+        client=client,
+        kind="profile.detail",
+        summary=detail,
+        visibility=Visibility.STAFF_ONLY,
+        actor=actor,
+        subject=profile,
+    )
     journal.record(
         client=client,
         kind="profile.updated",
-        summary=_("Your preferences for how we contact you were updated."),
+        summary=told,
         actor=actor,
         subject=profile,
     )

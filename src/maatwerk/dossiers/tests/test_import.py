@@ -85,7 +85,9 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(tmp_pat
     report = import_clients(
         write(tmp_path, "\n".join([HEADER, ROW_1, bad_bsn, duplicate, unknown]))
     )
-    lines = {p.line: p.message for p in report.problems}
+    lines: dict[int, str] = {}
+    for p in report.problems:
+        lines[p.line] = lines.get(p.line, "") + " " + p.message
     assert "11-proef" in lines[3]
     assert "regel 2" in lines[4] or "op regel 2" in lines[4]
     assert "x.niemand" in lines[5]
@@ -142,3 +144,27 @@ def test_the_command_reports_counts(tmp_path, consultants, capsys):
 def test_a_missing_file_gets_a_clear_message(tmp_path, consultants):
     with pytest.raises(CommandError, match="kan niet worden geopend"):
         call_command("clients", "import", str(tmp_path / "bestaat-niet.csv"))
+
+
+def test_a_row_with_several_problems_reports_all_of_them(tmp_path, consultants):
+    row = ROW_1.replace("111222333", "111222334").replace("s.bakker", "x.niemand")
+    report = import_clients(write(tmp_path, "\n".join([HEADER, row])))
+    text = " ".join(p.message for p in report.problems)
+    assert "11-proef" in text and "x.niemand" in text
+
+
+def test_a_known_client_number_with_another_bsn_is_reported_before_anything_changes(
+    tmp_path, consultants
+):
+    import_clients(write(tmp_path, "\n".join([HEADER, ROW_1])))
+    other_bsn = ROW_1.replace("111222333", "100000009").replace("Kerkstraat", "Molenstraat")
+    report = import_clients(write(tmp_path, "\n".join([HEADER, other_bsn])))
+    assert any("BSN van cliënt K100 is anders" in p.message for p in report.problems)
+    assert Client.objects.get(client_number="K100").street == "Kerkstraat"
+
+
+def test_values_longer_than_the_register_allows_are_reported(tmp_path, consultants):
+    row = ROW_2.replace("3a", "3" * 25)
+    report = import_clients(write(tmp_path, "\n".join([HEADER, row])))
+    assert any("huisnummer" in p.message and "langer dan 20" in p.message for p in report.problems)
+    assert Client.objects.count() == 0

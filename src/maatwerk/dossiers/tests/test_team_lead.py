@@ -165,3 +165,16 @@ def test_the_service_refuses_an_interpreter_without_language(team):
             actor=first,
             changes={"interpreter_needed": True, "interpreter_language": ""},
         )
+
+
+def test_journal_texts_are_dutch_even_when_the_team_lead_works_in_english(client, team):
+    lead, first, second = team
+    target = make_client(first)
+    client.force_login(lead)
+    client.post(reverse("set_language"), {"language": "en", "next": "/werk/"})
+    client.post(
+        reverse("staff:reassign", args=[target.public_id]),
+        {"regisseur": second.pk, "change_reason": "Nieuw team"},
+    )
+    told = JournalEntry.objects.filter(client=target, kind="regisseur.assigned").first()
+    assert told.summary.startswith("Uw regisseur is nu")
