@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.contrib.auth.models import User
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -40,7 +40,7 @@ def client_address(request: HttpRequest) -> str:
         a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
     ]
     if hops and len(forwarded) >= hops:
-        return forwarded[-hops]
+        return str(forwarded[-hops])
     return str(request.META.get("REMOTE_ADDR", ""))
 
 

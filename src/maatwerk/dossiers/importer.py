@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 
 from maatwerk.core.models import Role
 from maatwerk.dossiers import services
-from maatwerk.dossiers.services import bsn_differs_message
 from maatwerk.dossiers.clientdata import COLUMNS, ClientData, check_client_row
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client, bsn_digest
 from maatwerk.dossiers.queries import regisseur_of
+from maatwerk.dossiers.services import bsn_differs_message
 
 REQUIRED_COLUMNS = [*COLUMNS[:9], "regisseur"]
 

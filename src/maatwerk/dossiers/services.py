@@ -199,7 +199,8 @@ def update_profile(*, client: Client, actor: User, changes: dict[str, object]) -
         told = _("Your preferences for how we contact you were updated.")
         detail = _("Communication profile changed: %(fields)s.") % {
             "fields": ", ".join(
-                str(CommunicationProfile._meta.get_field(n).verbose_name) for n in changed
+                str(getattr(CommunicationProfile._meta.get_field(n), "verbose_name", n))
+                for n in changed
             )
         }
     journal.record(
