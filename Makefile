@@ -16,8 +16,9 @@ demo: install assets messages
 	@echo "Maatwerk draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)"
 	$(BIN)/maatwerk serve
 
+# pytest exits 5 when it collected no tests: not a failure of the code (CI checks this too).
 test: install assets messages browser
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: install
 	$(BIN)/ruff check src tests bench conftest.py

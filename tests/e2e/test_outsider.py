@@ -11,10 +11,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def login(page, live_server, username):
     page.goto(f"{live_server.url}/werk/inloggen/")
+    assert_accessible(page)
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("heading", name="Mijn caseload").wait_for()
+    assert_accessible(page)
 
 
 def test_an_outsider_must_give_a_reason_and_the_team_lead_sees_it(page, live_server):
@@ -40,7 +42,16 @@ def test_an_outsider_must_give_a_reason_and_the_team_lead_sees_it(page, live_ser
     page.get_by_role("button", name="Dossier openen").click()
     page.get_by_role("heading", name="Emre Demir").wait_for()
     assert_accessible(page)
-    assert AccessLogEntry.objects.filter(client_ref=target.public_id, flagged=True).count() == 1
+    assert (
+        AccessLogEntry.objects.filter(
+            client_ref=target.public_id, flagged=True, action="view_dossier"
+        ).count()
+        == 1
+    )
+    assert (
+        AccessLogEntry.objects.filter(client_ref=target.public_id, action="find_outside").count()
+        == 1
+    )
 
     page.get_by_role("button", name="Uitloggen").click()
     login(page, live_server, "lead")

@@ -40,6 +40,8 @@ def test_team_lead_registers_an_absence_and_reassigns_a_client(page, live_server
 
     page.goto(f"{live_server.url}/werk/")
     page.get_by_role("link", name="Peeters, Tijn").click()
+    page.get_by_role("heading", name="Tijn Peeters").wait_for()
+    assert_accessible(page)
     page.get_by_role("link", name="Communicatieprofiel aanpassen").click()
     assert_accessible(page)
     page.get_by_label("Tolk nodig").check()
@@ -49,6 +51,7 @@ def test_team_lead_registers_an_absence_and_reassigns_a_client(page, live_server
     page.get_by_label("Taal van de tolk").fill("tr")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Het communicatieprofiel is opgeslagen").wait_for()
+    assert_accessible(page)
 
     page.get_by_role("link", name="Andere regisseur kiezen").click()
     assert_accessible(page)

@@ -56,9 +56,18 @@ def basis_for(staff: StaffMember, regisseur: User | None, responsible: User | No
 
 
 def open_dossier(
-    *, request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, reason: str = "", action: str
+    *,
+    request: HttpRequest,
+    staff: StaffMember,
+    public_id: uuid.UUID,
+    reason: str = "",
+    action: str,
+    needs: frozenset[str] | None = None,
 ) -> DossierAccess:
-    """Fetch a client's dossier for a staff member, or raise; every outcome is logged."""
+    """Fetch a client's dossier for a staff member, or raise; every outcome is logged.
+
+    `needs` limits the authorisations that suffice (for changes rather than reads).
+    """
     origin = origin_of(request)
     user = staff.user
     client = Client.objects.filter(public_id=public_id).select_related("profile").first()
@@ -72,6 +81,22 @@ def open_dossier(
     if basis == AccessBasis.NONE:
         _require_reason(staff, reason, client, action, origin)
         basis = AccessBasis.REASON
+    if needs is not None and basis not in needs:
+        _log(
+            staff.user,
+            action,
+            client.public_id,
+            AccessResult.REFUSED,
+            origin,
+            str(client.public_id),
+            basis=basis,
+            staff=staff,
+        )
+        raise AccessRefused(
+            _("Only the regisseur, their deputy or the team lead can change this.")
+            if AccessBasis.REGISSEUR in needs
+            else _("Only the team lead of the regisseur's team can choose another regisseur.")
+        )
     on_behalf_of = regisseur.get_full_name() if basis == AccessBasis.DEPUTY and regisseur else ""
     log_access(
         actor=user,

@@ -97,12 +97,6 @@ class StaffPlan:
     team: str | None
 
 
-@dataclass
-class GeneratedMunicipality:
-    staff: list[StaffPlan]
-    clients: int
-
-
 def new_bsn(rng: random.Random, used: set[str]) -> str:
     while True:
         candidate = complete_bsn(f"{rng.randrange(10_000_000, 99_999_999):08d}")
@@ -287,7 +281,8 @@ def _spread(start: datetime, end: datetime, count: int, rng: random.Random) -> I
     for offset in sorted(rng.random() * span for _ in range(count)):
         moment = start + timedelta(seconds=offset)
         # Office hours (stored in UTC: 7-16 UTC is 8-17 or 9-18 in Amsterdam).
-        yield min(moment.replace(hour=rng.randrange(7, 16), minute=rng.randrange(60)), end)
+        office = moment.replace(hour=rng.randrange(7, 16), minute=rng.randrange(60))
+        yield min(max(office, start), end)
 
 
 def _history(

@@ -55,11 +55,26 @@ def stand_in_for(person: User | None, moment: datetime) -> User | None:
     return person
 
 
-def deputised_colleagues(user: User, moment: datetime) -> QuerySet[User]:
-    """Colleagues who are away at `moment` with `user` as their deputy."""
-    return User.objects.filter(
-        absences__deputy=user, absences__starts_at__lte=moment, absences__ends_at__gt=moment
-    )
+def deputised_colleagues(user: User, moment: datetime) -> list[User]:
+    """Colleagues whose clients `user` handles at `moment`: those away with `user` as deputy,
+    and, along a chain of absences, those whose deputy is away with `user` as theirs."""
+    found: dict[int, User] = {}
+    frontier = [user.pk]
+    for _hop in range(_MAX_DEPUTY_HOPS):
+        away = list(
+            User.objects.filter(
+                absences__deputy_id__in=frontier,
+                absences__starts_at__lte=moment,
+                absences__ends_at__gt=moment,
+            )
+            .exclude(pk__in=[user.pk, *found])
+            .distinct()
+        )
+        if not away:
+            break
+        found.update((colleague.pk, colleague) for colleague in away)
+        frontier = [colleague.pk for colleague in away]
+    return list(found.values())
 
 
 def caseload(user: User, moment: datetime) -> QuerySet[Client]:
@@ -80,11 +95,12 @@ def caseload_regisseurs(user: User, moment: datetime) -> list[int]:
     staff = StaffMember.objects.filter(user=user).only("role", "team_id").first()
     if staff is None:
         return []
+    own = [user.pk]
     if staff.role == Role.TEAM_LEAD and staff.team_id is not None:
-        return list(
+        own = list(
             StaffMember.objects.filter(team_id=staff.team_id).values_list("user_id", flat=True)
         )
-    return [user.pk, *deputised_colleagues(user, moment).values_list("pk", flat=True)]
+    return [*own, *(colleague.pk for colleague in deputised_colleagues(user, moment))]
 
 
 def with_current_regisseur(clients: QuerySet[Client]) -> list[tuple[Client, User | None]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from stdnum.nl import bsn as stdnum_bsn
+
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 
@@ -20,10 +22,11 @@ def normalise_bsn(raw: str) -> str:
 
 
 def is_valid_bsn(raw: str) -> bool:
+    """The 11-proef through python-stdnum, which also refuses all zeros here."""
     digits = normalise_bsn(raw)
     if len(digits) != 9 or not digits.isdigit() or set(digits) == {"0"}:
         return False
-    return sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11 == 0
+    return bool(stdnum_bsn.is_valid(digits))
 
 
 def looks_like_bsn(text: str) -> bool:

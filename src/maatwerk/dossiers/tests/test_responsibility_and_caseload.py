@@ -132,3 +132,30 @@ def test_search_finds_by_name_number_postcode_and_whole_bsn_only():
     assert list(queries.search(clients, "111222333")) == [target]
     assert list(queries.search(clients, "11122")) == []
     assert list(queries.search(clients, "111222334")) == []
+
+
+def test_the_caseload_follows_a_chain_of_absences_like_responsibility_does():
+    a, b, c = make_staff(username="a"), make_staff(username="b"), make_staff(username="c")
+    client = make_client(a)
+    now = timezone.now()
+    services.register_staff_absence(
+        staff=a, deputy=b, starts_at=now - timedelta(hours=1), ends_at=now + timedelta(days=5)
+    )
+    services.register_staff_absence(
+        staff=b, deputy=c, starts_at=now - timedelta(hours=1), ends_at=now + timedelta(days=5)
+    )
+    moment = timezone.now()
+    assert queries.responsible_for(client, moment) == c
+    assert client in set(queries.caseload(c, moment))
+
+
+def test_a_team_lead_who_deputises_also_sees_that_colleagues_clients():
+    north, south = TeamFactory(name="Noord"), TeamFactory(name="Zuid")
+    lead = make_staff(role=Role.TEAM_LEAD, team=north, username="lead")
+    away = make_staff(team=south, username="away")
+    theirs = make_client(away)
+    now = timezone.now()
+    services.register_staff_absence(
+        staff=away, deputy=lead, starts_at=now - timedelta(hours=1), ends_at=now + timedelta(days=1)
+    )
+    assert theirs in set(queries.caseload(lead, timezone.now()))

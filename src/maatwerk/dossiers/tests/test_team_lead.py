@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from maatwerk.core.models import Role
+from maatwerk.core.models import AccessLogEntry, Role
 from maatwerk.dossiers import services
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import JournalEntry, StaffAbsence
@@ -154,6 +154,8 @@ def test_someone_with_only_a_reason_cannot_change_the_profile(client, team):
     )
     assert response.status_code == 200
     assert client.get(url).status_code == 403
+    tried = AccessLogEntry.objects.get(actor=intake, action="edit_profile")
+    assert tried.result == "refused"
 
 
 def test_the_service_refuses_an_interpreter_without_language(team):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from maatwerk.core.models import AccessBasis, AccessLogEntry, AccessResult, Role, StaffMember
+from maatwerk.core.models import AccessBasis, AccessLogEntry, AccessResult, Role
 from maatwerk.dossiers import queries
 from maatwerk.dossiers.access import FIND_OUTSIDE, own_client, own_journal_entry
 
@@ -55,9 +55,9 @@ portal_login_required = login_required(login_url="portal:login")
 def home(request: HttpRequest) -> HttpResponse:
     client = own_client(_user(request))
     now = timezone.now()
-    regisseur = queries.regisseur_of(client, now)
-    responsible = queries.responsible_for(client, now)
-    staff = StaffMember.objects.filter(user=regisseur).first() if regisseur else None
+    regisseur = queries.regisseur_of(client, now)  # with regisseur.staff loaded
+    responsible = queries.stand_in_for(regisseur, now)
+    staff = getattr(regisseur, "staff", None)
     return render(
         request,
         "dossiers/portal/home.html",

@@ -21,6 +21,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from maatwerk.core.models import AccessBasis, AccessLogEntry, Role, StaffMember
+from maatwerk.core.rules.bsn import looks_like_bsn
 from maatwerk.dossiers import queries, services
 from maatwerk.dossiers.access import (
     DossierAccess,
@@ -35,7 +36,8 @@ from maatwerk.dossiers.models import StaffAbsence
 PAGE_SIZE = 25
 _SESSION_REASONS = "dossier_access_reasons"
 # Who may change a dossier (not just read it with a reason).
-_MAY_CHANGE = {AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD}
+_MAY_CHANGE = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD})
+_TEAM_LEAD = frozenset({AccessBasis.TEAM_LEAD})
 
 StaffView = Callable[..., HttpResponse]
 
@@ -70,7 +72,9 @@ def caseload(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     clients = queries.caseload(staff.user, now)
     term = request.POST.get("q", "").strip() if request.method == "POST" else ""
     found = queries.search(clients, term).order_by("family_name", "given_names", "id")
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    # Search results page by POST too, so the term (perhaps a BSN) never enters a URL.
+    number = request.POST.get("pagina") if term else request.GET.get("pagina")
+    page = Paginator(found, PAGE_SIZE).get_page(number)
     return _render(
         request,
         staff,
@@ -78,6 +82,7 @@ def caseload(request: HttpRequest, staff: StaffMember) -> HttpResponse:
         rows=queries.with_current_regisseur(page.object_list),  # type: ignore[arg-type]
         page=page,
         term=term,
+        shown_term="" if looks_like_bsn(term) else term,
         total=page.paginator.count,
         outside=find_outside_caseload(request=request, staff=staff, caseload=clients, term=term),
         deputising=[u.get_full_name() for u in queries.deputised_colleagues(staff.user, now)],
@@ -85,7 +90,11 @@ def caseload(request: HttpRequest, staff: StaffMember) -> HttpResponse:
 
 
 def _open(
-    request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, action: str
+    request: HttpRequest,
+    staff: StaffMember,
+    public_id: uuid.UUID,
+    action: str,
+    needs: frozenset[str] | None = None,
 ) -> DossierAccess | HttpResponse:
     """Open the dossier with the reason given now or earlier this session, or render why not."""
     reasons: dict[str, str] = request.session.get(_SESSION_REASONS, {})
@@ -93,7 +102,12 @@ def _open(
     reason = request.POST.get("reason", "") if given_now else reasons.get(str(public_id), "")
     try:
         access = open_dossier(
-            request=request, staff=staff, public_id=public_id, reason=reason, action=action
+            request=request,
+            staff=staff,
+            public_id=public_id,
+            reason=reason,
+            action=action,
+            needs=needs,
         )
     except ReasonRequired as exc:
         return _render(
@@ -158,17 +172,9 @@ def _dossier_page(
 
 @staff_only
 def edit_profile(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _open(request, staff, public_id, "edit_profile")
+    access = _open(request, staff, public_id, "edit_profile", needs=_MAY_CHANGE)
     if isinstance(access, HttpResponse):
         return access
-    if access.basis not in _MAY_CHANGE:
-        return _render(
-            request,
-            staff,
-            "refused.html",
-            status=403,
-            message=_("Only the regisseur, their deputy or the team lead can change this."),
-        )
     client = access.client
     form = ProfileForm(request.POST or None, instance=client.profile)
     if request.method == "POST" and form.is_valid():
@@ -186,17 +192,9 @@ def edit_profile(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember)
 def reassign(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     if staff.role != Role.TEAM_LEAD:
         raise Http404
-    access = _open(request, staff, public_id, "reassign")
+    access = _open(request, staff, public_id, "reassign", needs=_TEAM_LEAD)
     if isinstance(access, HttpResponse):
         return access
-    if access.basis != AccessBasis.TEAM_LEAD:
-        return _render(
-            request,
-            staff,
-            "refused.html",
-            status=403,
-            message=_("Only the team lead of the regisseur's team can choose another regisseur."),
-        )
     client = access.client
     form = ReassignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -28,6 +28,7 @@ DEMO_STAFF = [
     StaffPlan("n.mulder", "Nadia", "Mulder", Role.CONSULTANT, "Team Zuid"),
     StaffPlan("j.smit", "Jeroen", "Smit", Role.CONSULTANT, "Team Zuid"),
     StaffPlan("h.vandijk", "Hanneke", "van Dijk", Role.TEAM_LEAD, "Team Noord"),
+    StaffPlan("t.dekker", "Thomas", "Dekker", Role.TEAM_LEAD, "Team Zuid"),
     StaffPlan("k.bos", "Kees", "Bos", Role.INTAKE, None),
     StaffPlan("f.demir", "Fatma", "Demir", Role.COUNCIL_MEMBER, None),
     StaffPlan("g.hendriks", "Gerard", "Hendriks", Role.COUNCIL_MEMBER, None),
