@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 
-from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.models import AccessLogEntry, AccessResult, Role, StaffMember
 from maatwerk.core.rules.bsn import is_valid_bsn, looks_like_bsn, normalise_bsn
 from maatwerk.dossiers.models import (
     Assignment,
@@ -158,3 +159,35 @@ def exact_matches_outside(caseload_clients: QuerySet[Client], term: str) -> list
     if looks_like_bsn(term) and is_valid_bsn(bsn):
         match |= Q(bsn_digest=bsn_digest(bsn))
     return list(Client.objects.filter(match).exclude(pk__in=caseload_clients.values("pk"))[:5])
+
+
+def views_of(client: Client) -> QuerySet[AccessLogEntry]:
+    """Staff views of a client's dossier, for "Wie heeft mijn dossier bekeken"."""
+    return AccessLogEntry.objects.filter(
+        client_ref=client.public_id, result=AccessResult.ALLOWED
+    ).exclude(actor_role="client")
+
+
+def flagged_accesses(clients: QuerySet[Client]) -> QuerySet[AccessLogEntry]:
+    """Accesses from outside the caseload (with a reason, or a look-up) to these clients."""
+    return (
+        AccessLogEntry.objects.filter(flagged=True, client_ref__in=clients.values("public_id"))
+        .select_related("actor")
+        .order_by("-moment", "-id")
+    )
+
+
+def client_numbers(refs: list[uuid.UUID | None]) -> dict[uuid.UUID, str]:
+    return dict(
+        Client.objects.filter(public_id__in=[r for r in refs if r]).values_list(
+            "public_id", "client_number"
+        )
+    )
+
+
+def absences_in_team(team_id: int, moment: datetime) -> QuerySet[StaffAbsence]:
+    return (
+        StaffAbsence.objects.filter(ends_at__gt=moment, staff__staff__team_id=team_id)
+        .select_related("staff", "deputy")
+        .order_by("starts_at")
+    )

@@ -190,3 +190,29 @@ def test_the_second_page_of_search_results_keeps_the_search(client):
     second = client.post(reverse("staff:caseload"), {"q": "Jansen", "pagina": "2"}).content.decode()
     assert "Jansen29" in second and "Yilmaz" not in second
     assert 'name="pagina" value="1"' in second
+
+
+def test_portal_and_team_lead_pages_do_not_grow_in_queries_with_the_data(client):
+    lead = make_staff(role=Role.TEAM_LEAD, username="lead")
+    regisseur = make_staff(username="reg")
+    mine = make_client(regisseur)
+    outsider = make_staff(role=Role.INTAKE, username="intake")
+
+    def open_with_reason(times):
+        client.force_login(outsider)
+        for _ in range(times):
+            client.post(reverse("staff:dossier", args=[mine.public_id]), {"reason": "Vraag aan de balie over brief"})
+            client.post(reverse("staff:dossier", args=[make_client(regisseur).public_id]), {"reason": "Vraag aan de balie over brief"})
+
+    open_with_reason(1)
+    client.force_login(lead)
+    review_small = _count_queries(client, reverse("staff:access_review"))
+    client.force_login(portal_user_for(mine))
+    home_small = _count_queries(client, reverse("portal:home"))
+    log_small = _count_queries(client, reverse("portal:access_log"))
+    open_with_reason(12)
+    client.force_login(lead)
+    assert _count_queries(client, reverse("staff:access_review")) == review_small
+    client.force_login(portal_user_for(mine))
+    assert _count_queries(client, reverse("portal:home")) == home_small
+    assert _count_queries(client, reverse("portal:access_log")) == log_small

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from maatwerk.core.models import AccessBasis, AccessLogEntry, AccessResult, Role
+from maatwerk.core.models import AccessBasis, AccessLogEntry, Role
 from maatwerk.dossiers import queries
 from maatwerk.dossiers.access import FIND_OUTSIDE, own_client, own_journal_entry
 
@@ -89,12 +89,9 @@ def entry(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @portal_login_required
 def access_log(request: HttpRequest) -> HttpResponse:
     client = own_client(_user(request))
-    entries = AccessLogEntry.objects.filter(
-        client_ref=client.public_id, result=AccessResult.ALLOWED
-    ).exclude(actor_role="client")
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    page.object_list = [_access_row(e) for e in page.object_list]  # type: ignore[assignment]
-    return render(request, "dossiers/portal/access_log.html", {"page": page})
+    page = Paginator(queries.views_of(client), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    rows = [_access_row(e) for e in page.object_list]
+    return render(request, "dossiers/portal/access_log.html", {"page": page, "rows": rows})
 
 
 def _access_row(entry: AccessLogEntry) -> dict[str, Any]:

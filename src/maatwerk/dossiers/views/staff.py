@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from maatwerk.core.models import AccessBasis, AccessLogEntry, Role, StaffMember
+from maatwerk.core.models import AccessBasis, Role, StaffMember
 from maatwerk.core.rules.bsn import looks_like_bsn
 from maatwerk.dossiers import queries, services
 from maatwerk.dossiers.access import (
@@ -31,7 +31,6 @@ from maatwerk.dossiers.access import (
 )
 from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
 from maatwerk.dossiers.forms import AbsenceForm, ProfileForm, ReassignForm
-from maatwerk.dossiers.models import StaffAbsence
 
 PAGE_SIZE = 25
 _SESSION_REASONS = "dossier_access_reasons"
@@ -236,11 +235,7 @@ def absences(request: HttpRequest, staff: StaffMember) -> HttpResponse:
                 _("The absence is saved. The deputy now sees these clients in their caseload."),
             )
             return redirect("staff:absences")
-    current = (
-        StaffAbsence.objects.filter(ends_at__gt=timezone.now(), staff__staff__team=staff.team)
-        .select_related("staff", "deputy")
-        .order_by("starts_at")
-    )
+    current = queries.absences_in_team(staff.team_id, timezone.now()) if staff.team_id else []
     return _render(request, staff, "absences.html", form=form, absences=current)
 
 
@@ -248,20 +243,16 @@ def absences(request: HttpRequest, staff: StaffMember) -> HttpResponse:
 def access_review(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     if staff.role != Role.TEAM_LEAD:
         raise Http404
-    numbers = dict(
-        queries.caseload(staff.user, timezone.now()).values_list("public_id", "client_number")
+    team_clients = queries.caseload(staff.user, timezone.now())
+    page = Paginator(queries.flagged_accesses(team_clients), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
     )
-    entries = (
-        AccessLogEntry.objects.filter(flagged=True, client_ref__in=list(numbers))
-        .select_related("actor")
-        .order_by("-moment", "-id")
-    )
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    page.object_list = [  # type: ignore[assignment]
+    numbers = queries.client_numbers([e.client_ref for e in page.object_list])
+    rows = [
         {"entry": e, "client_number": numbers.get(e.client_ref), "role": Role(e.actor_role).label}
         for e in page.object_list
     ]
-    return _render(request, staff, "access_review.html", page=page)
+    return _render(request, staff, "access_review.html", page=page, rows=rows)
 
 
 def _start_of(day: Any, days_later: int = 0) -> datetime:
