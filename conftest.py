@@ -4,6 +4,18 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def _documents_in_a_temporary_folder(settings, tmp_path):
+    """Stored documents of a test go to its own folder, never to var/ of the checkout."""
+    storages = dict(settings.STORAGES)
+    storages["documents"] = {
+        **storages["documents"],
+        "OPTIONS": {"location": str(tmp_path / "documents")},
+    }
+    settings.STORAGES = storages
+    settings.VAR_DIR = tmp_path
+
+
+@pytest.fixture(autouse=True)
 def _fast_hasher_and_dutch(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from django.utils import translation

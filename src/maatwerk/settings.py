@@ -37,6 +37,8 @@ DOCUMENT_ENCRYPTION_KEY = env_str(
     "MAATWERK_DOCUMENT_KEY",
     "6d6161747765726b2d64656d6f2d646f63756d656e74732d6e6f742d73656372" if DEBUG else None,
 )
+# The address people use to reach Maatwerk; printed in receipt QR codes.
+PUBLIC_BASE_URL = env_str("MAATWERK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list("MAATWERK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("MAATWERK_CSRF_TRUSTED_ORIGINS", [])
 DIGID_MOCK = env_bool("MAATWERK_DIGID_MOCK", DEBUG)

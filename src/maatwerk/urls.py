@@ -4,13 +4,18 @@ from django.conf import settings
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from maatwerk.core.views import verify_receipt
+from maatwerk.documents import urls as documents
 from maatwerk.dossiers.urls import portal_urls, staff_urls
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="portal:login", permanent=False)),
     path("werk/", include(staff_urls)),
+    path("werk/documenten/", include(documents.staff_urls)),
     path("mijn/", include(portal_urls)),
+    path("mijn/", include(documents.portal_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("ontvangstbewijs/controleren", verify_receipt, name="verify_receipt"),
 ]
 
 if settings.DIGID_MOCK:

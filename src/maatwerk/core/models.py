@@ -104,6 +104,7 @@ class ReceiptChannel(models.TextChoices):
     POST = "post", _("post")
     EMAIL = "email", _("e-mail")
     PHONE = "phone", _("phone")
+    RECOVERED = "recovered", _("found after a failure")
 
 
 class Receipt(models.Model):

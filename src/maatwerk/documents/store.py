@@ -71,6 +71,8 @@ def stored_addresses() -> set[str]:
     """Every content address present in storage (for reconciliation)."""
     target = storage()
     found: set[str] = set()
+    if not target.exists(""):
+        return found
     for first in target.listdir("")[0]:
         for second in target.listdir(first)[0]:
             found.update(n for n in target.listdir(f"{first}/{second}")[1] if len(n) == 64)

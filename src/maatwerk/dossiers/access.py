@@ -63,10 +63,13 @@ def open_dossier(
     reason: str = "",
     action: str,
     needs: frozenset[str] | None = None,
+    refusal: str = "",
+    subject: tuple[str, str] | None = None,
 ) -> DossierAccess:
     """Fetch a client's dossier for a staff member, or raise; every outcome is logged.
 
-    `needs` limits the authorisations that suffice (for changes rather than reads).
+    `needs` limits the authorisations that suffice (for changes, or sensitive parts), with
+    `refusal` as the message otherwise. `subject` names the part read (type, id) for the log.
     """
     origin = origin_of(request)
     user = staff.user
@@ -92,19 +95,15 @@ def open_dossier(
             basis=basis,
             staff=staff,
         )
-        raise AccessRefused(
-            _("Only the regisseur, their deputy or the team lead can change this.")
-            if AccessBasis.REGISSEUR in needs
-            else _("Only the team lead of the regisseur's team can choose another regisseur.")
-        )
+        raise AccessRefused(refusal or _("You may not do this with this dossier."))
     on_behalf_of = regisseur.get_full_name() if basis == AccessBasis.DEPUTY and regisseur else ""
     log_access(
         actor=user,
         staff=staff,
         event=AccessEvent(
             action=action,
-            object_type="dossier",
-            object_ref=str(client.public_id),
+            object_type=subject[0] if subject else "dossier",
+            object_ref=subject[1] if subject else str(client.public_id),
             client_ref=client.public_id,
             basis=basis,
             reason=reason.strip() if basis == AccessBasis.REASON else "",

@@ -45,10 +45,11 @@ def detect(head: bytes) -> FileKind:
         return HEIC
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
-    # Some scanners put a few bytes before the PDF header; PDF readers accept up to 1024.
-    if b"%PDF-" in head[:1024]:
-        return PDF
     for signature, offset, kind in _SIGNATURES:
         if head[offset : offset + len(signature)] == signature:
             return kind
+    # Some scanners put a few bytes before the PDF header (readers accept up to 1024), but a
+    # known program or archive signature at the start always wins (checked above).
+    if b"%PDF-" in head[:1024]:
+        return PDF
     return UNKNOWN

@@ -24,7 +24,8 @@ _CLIENT_NUMBER = re.compile(r"\b[Kk][0-9OoIl]{7}\b")
 _POSTCODE = re.compile(r"\b([1-9][0-9OoIl]{3})\s?([A-Za-z]{2})\b")
 _BSN_WORDS = re.compile(r"(bsn|burger\s*service\s*nummer|burgerservicenummer|sofi)", re.I)
 _PARTNER_WORDS = re.compile(
-    r"(partner|echtgeno(?:o|)t(?:e)?|medebewoner|kind|zoon|dochter|huisgeno(?:o|)t)", re.I
+    r"\b(partner|echtgeno(?:o|)te?|medebewoner|kind|kinderen|zoon|dochter|huisgeno(?:o|)te?)\b",
+    re.I,
 )
 _DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 
@@ -78,9 +79,10 @@ def extract_clues(text: str) -> Clues:
         weight = 0.6
         if _BSN_WORDS.search(before[-30:]):
             weight += 0.25
-        if _PARTNER_WORDS.search(before):
-            # A partner's or child's BSN in the text must not outweigh the client's own.
-            weight -= 0.45
+        same_line = before.rsplit("\n", 1)[-1][-35:]
+        if _PARTNER_WORDS.search(same_line):
+            # A partner's or child's BSN in the text is hardly evidence for them at all.
+            weight = 0.1
         bsns[digits] = max(bsns.get(digits, 0.0), weight)
     numbers = {
         m.group(0).upper()[0] + m.group(0)[1:].translate(_DIGIT_FIXES)
@@ -119,7 +121,7 @@ def _score(clues: Clues, record: ClientRecord) -> Candidate:
     signals: list[tuple[float, str]] = []
     for clue in clues.bsns:
         if clue.bsn == record.bsn:
-            signals.append((max(clue.weight, 0.05), "bsn"))
+            signals.append((clue.weight, "bsn"))
     if record.client_number.upper() in clues.client_numbers:
         signals.append((0.75, "client_number"))
     if record.postcode in clues.postcodes:
@@ -137,9 +139,18 @@ def _score(clues: Clues, record: ClientRecord) -> Candidate:
 
 
 def _house_number_near(text: str, record: ClientRecord) -> bool:
+    """The house number stands in the address block: just before the client's postcode."""
     number = re.escape(record.house_number.split("-")[0].strip())
-    street = record.house_number and re.search(rf"\b{number}\b", text)
-    return bool(street)
+    if not number:
+        return False
+    digits, letters = (
+        record.postcode.split(" ") if " " in record.postcode else (record.postcode, "")
+    )
+    for match in re.finditer(rf"{digits}\s?{letters}", text, re.I):
+        window = text[max(0, match.start() - 80) : match.start()]
+        if re.search(rf"\b{number}\b", window):
+            return True
+    return False
 
 
 def _name_evidence(text: str, record: ClientRecord) -> tuple[float, str] | None:

@@ -10,9 +10,10 @@ MAX_NAME_LENGTH = 120
 
 def safe_file_name(raw: str, *, fallback: str = "document") -> str:
     """Keep the readable part of a name; drop folders, control and invisible characters."""
-    name = unicodedata.normalize("NFC", raw or "")
-    name = re.split(r"[\\/]", name)[-1]
+    name = re.split(r"[\\/]", raw or "")[-1]
     name = "".join(ch for ch in name if unicodedata.category(ch)[0] not in {"C", "Z"} or ch == " ")
+    # Normalise after removing invisible characters, which may sit between letter and accent.
+    name = unicodedata.normalize("NFC", name)
     name = re.sub(r"\s+", " ", name).strip(" .")
     if not name or set(name) <= {"."}:
         return fallback

@@ -201,8 +201,14 @@ def test_portal_and_team_lead_pages_do_not_grow_in_queries_with_the_data(client)
     def open_with_reason(times):
         client.force_login(outsider)
         for _ in range(times):
-            client.post(reverse("staff:dossier", args=[mine.public_id]), {"reason": "Vraag aan de balie over brief"})
-            client.post(reverse("staff:dossier", args=[make_client(regisseur).public_id]), {"reason": "Vraag aan de balie over brief"})
+            client.post(
+                reverse("staff:dossier", args=[mine.public_id]),
+                {"reason": "Vraag aan de balie over brief"},
+            )
+            client.post(
+                reverse("staff:dossier", args=[make_client(regisseur).public_id]),
+                {"reason": "Vraag aan de balie over brief"},
+            )
 
     open_with_reason(1)
     client.force_login(lead)

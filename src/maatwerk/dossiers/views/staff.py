@@ -62,6 +62,7 @@ def _render(
     request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
     context["is_team_lead"] = staff.role == Role.TEAM_LEAD
+    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
     return render(request, f"dossiers/staff/{template}", context, status=status)
 
 
@@ -94,6 +95,7 @@ def _open(
     public_id: uuid.UUID,
     action: str,
     needs: frozenset[str] | None = None,
+    refusal: str = "",
 ) -> DossierAccess | HttpResponse:
     """Open the dossier with the reason given now or earlier this session, or render why not."""
     reasons: dict[str, str] = request.session.get(_SESSION_REASONS, {})
@@ -107,6 +109,7 @@ def _open(
             reason=reason,
             action=action,
             needs=needs,
+            refusal=refusal,
         )
     except ReasonRequired as exc:
         return _render(
@@ -171,7 +174,14 @@ def _dossier_page(
 
 @staff_only
 def edit_profile(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _open(request, staff, public_id, "edit_profile", needs=_MAY_CHANGE)
+    access = _open(
+        request,
+        staff,
+        public_id,
+        "edit_profile",
+        needs=_MAY_CHANGE,
+        refusal=_("Only the regisseur, their deputy or the team lead can change this."),
+    )
     if isinstance(access, HttpResponse):
         return access
     client = access.client
@@ -191,7 +201,14 @@ def edit_profile(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember)
 def reassign(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     if staff.role != Role.TEAM_LEAD:
         raise Http404
-    access = _open(request, staff, public_id, "reassign", needs=_TEAM_LEAD)
+    access = _open(
+        request,
+        staff,
+        public_id,
+        "reassign",
+        needs=_TEAM_LEAD,
+        refusal=_("Only the team lead of the regisseur's team can choose another regisseur."),
+    )
     if isinstance(access, HttpResponse):
         return access
     client = access.client

@@ -1,0 +1,70 @@
+"""Who may open a stored document, checked and logged in one call.
+
+A document of a client is opened through the dossier access rules; a sensitive one (medical,
+identity copy) only by whoever handles the client now (the regisseur or their deputy). A
+document without a client yet (the intake queue) only by intake employees and team leads.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+
+from maatwerk.core.access_log import AccessEvent, log_access, origin_of
+from maatwerk.core.models import AccessBasis, AccessResult, Role, StaffMember
+from maatwerk.documents.models import Document
+from maatwerk.dossiers.access import open_dossier
+from maatwerk.dossiers.errors import AccessRefused
+
+SENSITIVE_READERS = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY})
+QUEUE_ROLES = {Role.INTAKE, Role.TEAM_LEAD}
+
+
+def open_document(
+    *, request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, reason: str = ""
+) -> Document:
+    document = (
+        Document.objects.select_related("client", "batch").filter(public_id=public_id).first()
+    )
+    if document is None:
+        raise Http404
+    if document.client is None:
+        _check_queue_access(request, staff, document)
+        return document
+    open_dossier(
+        request=request,
+        staff=staff,
+        public_id=document.client.public_id,
+        reason=reason,
+        action="view_document",
+        subject=("document", str(document.public_id)),
+        needs=SENSITIVE_READERS if document.sensitive else None,
+        refusal=_(
+            "This document is sensitive (medical or an identity copy): only the client's "
+            "regisseur or their deputy may open it."
+        ),
+    )
+    return document
+
+
+def may_work_the_queue(staff: StaffMember) -> bool:
+    return staff.role in QUEUE_ROLES
+
+
+def _check_queue_access(request: HttpRequest, staff: StaffMember, document: Document) -> None:
+    allowed = may_work_the_queue(staff)
+    log_access(
+        actor=staff.user,
+        staff=staff,
+        origin=origin_of(request),
+        event=AccessEvent(
+            action="view_document",
+            object_type="document",
+            object_ref=str(document.public_id),
+            result=AccessResult.ALLOWED if allowed else AccessResult.REFUSED,
+        ),
+    )
+    if not allowed:
+        raise AccessRefused(_("Only intake employees and team leads open documents in the queue."))

@@ -1,0 +1,201 @@
+"""Workspace: the regisseur's inbox, the intake queue, a client's documents, and downloads."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+
+from maatwerk.core.models import ReceiptChannel, Role, StaffMember
+from maatwerk.core.rules.calendar import working_days_between
+from maatwerk.documents import queries, services, store
+from maatwerk.documents.access import may_work_the_queue, open_document
+from maatwerk.documents.intake import IncomingFile, IntakeResult, receive
+from maatwerk.documents.models import Document
+from maatwerk.documents.rules.classify import TYPES
+from maatwerk.dossiers.errors import AccessRefused, DossierError
+from maatwerk.dossiers.forms import consultants
+from maatwerk.dossiers.models import Client
+from maatwerk.dossiers.views.staff import _open, staff_only
+
+PAGE_SIZE = 25
+
+
+def _render(
+    request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
+) -> HttpResponse:
+    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
+    context["works_queue"] = may_work_the_queue(staff)
+    context["types"] = list(TYPES.items())
+    return render(request, f"documents/staff/{template}", context, status=status)
+
+
+def _uploads(request: HttpRequest) -> list[IncomingFile]:
+    return [
+        IncomingFile(name=u.name or "", data=u.read()) for u in request.FILES.getlist("bestanden")
+    ]
+
+
+def _report(request: HttpRequest, result: IntakeResult) -> None:
+    for problem in result.problems:
+        messages.warning(request, problem)
+    if result.receipt is not None:
+        messages.success(
+            request, _("Received. Receipt %(number)s.") % {"number": result.receipt.number}
+        )
+
+
+@staff_only
+def inbox(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    page = Paginator(queries.inbox(staff.user, timezone.now()), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    return _render(request, staff, "inbox.html", page=page, colleagues=consultants())
+
+
+@staff_only
+def queue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    if not may_work_the_queue(staff):
+        raise Http404
+    if request.method == "POST":
+        files = _uploads(request)
+        if not files:
+            messages.error(request, _("Choose one or more scanned files first."))
+        for incoming in files:  # each scanned letter is its own hand-in, with its own receipt
+            _report(
+                request,
+                receive(
+                    files=[incoming],
+                    channel=ReceiptChannel.POST,
+                    submitted_by=staff.user,
+                    source="workspace-scan",
+                ),
+            )
+        return redirect("staff_docs:queue")
+    now = timezone.now()
+    page = Paginator(queries.queue(), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    norm = _norm_days()
+    rows = [
+        {
+            "document": d,
+            "waited": working_days_between(d.received_at, now),
+            "late": working_days_between(d.received_at, now) > norm,
+        }
+        for d in page.object_list
+    ]
+    return _render(request, staff, "queue.html", page=page, rows=rows, norm=norm)
+
+
+@staff_only
+def client_documents(
+    request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
+) -> HttpResponse:
+    access = _open(request, staff, public_id, "view_documents")
+    if isinstance(access, HttpResponse):
+        return access
+    client = access.client
+    if request.method == "POST" and "bestanden" in request.FILES:
+        _report(
+            request,
+            receive(
+                files=_uploads(request),
+                channel=ReceiptChannel.COUNTER,
+                client=client,
+                submitted_by=staff.user,
+                source="counter",
+            ),
+        )
+        return redirect("staff_docs:client_documents", public_id=client.public_id)
+    page = Paginator(queries.documents_of(client), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return _render(request, staff, "client_documents.html", client=client, page=page, access=access)
+
+
+@staff_only
+def act(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    """One-click actions on a document: acknowledge, pass on, correct type, link to a client."""
+    if request.method != "POST":
+        raise Http404
+    try:
+        document = open_document(request=request, staff=staff, public_id=public_id)
+        _do(request.POST.get("actie", ""), document, request, staff)
+    except (AccessRefused, DossierError) as exc:
+        messages.error(request, exc.message)
+    back = request.POST.get("terug", "")
+    return redirect(back if back.startswith("/werk/") else "staff_docs:inbox")
+
+
+def _do(action: str, document: Document, request: HttpRequest, staff: StaffMember) -> None:
+    user = staff.user
+    if action == "gezien":
+        services.acknowledge(document=document, by=user)
+        messages.success(request, _("Marked as seen."))
+    elif action == "doorsturen":
+        colleague = User.objects.filter(
+            pk=request.POST.get("naar") or 0, staff__isnull=False
+        ).first()
+        if colleague is None:
+            raise DossierError(_("Choose the colleague to pass the document on to."))
+        services.pass_on(document=document, to=colleague, by=user)
+        messages.success(request, _("Passed on to %(name)s.") % {"name": colleague.get_full_name()})
+    elif action == "soort":
+        services.correct_type(
+            document=document, document_type=request.POST.get("soort", ""), by=user
+        )
+        messages.success(request, _("Document type saved."))
+    elif action == "client":
+        number = request.POST.get("klantnummer", "").strip()
+        client = Client.objects.filter(client_number=number).first()
+        if client is None:
+            raise DossierError(
+                _("There is no client with number %(number)s. Check the number.")
+                % {"number": number or "-"}
+            )
+        handler = services.assign_client(document=document, client=client, by=user)
+        who = handler.get_full_name() if handler else _("the intake queue")
+        messages.success(
+            request,
+            _("Linked to client %(number)s and sent to %(who)s.") % {"number": number, "who": who},
+        )
+    else:
+        raise DossierError(_("Unknown action."))
+
+
+@staff_only
+def download(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    try:
+        document = open_document(request=request, staff=staff, public_id=public_id)
+    except AccessRefused as exc:
+        return render(request, "dossiers/staff/refused.html", {"message": exc.message}, status=403)
+    try:
+        data = store.get(document.sha256)
+    except store.DocumentIntegrityError:
+        return render(
+            request,
+            "dossiers/staff/refused.html",
+            {
+                "message": _(
+                    "The stored file is damaged or missing. Run 'maatwerk documents verify' "
+                    "and tell the functional administrator."
+                )
+            },
+            status=500,
+        )
+    response = HttpResponse(data, content_type=document.media_type)
+    response["Content-Disposition"] = content_disposition_header(False, document.name) or ""
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def _norm_days() -> int:
+    return int(settings.DOCUMENT_ROUTING_NORM_WORKING_DAYS)
