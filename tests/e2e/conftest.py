@@ -61,3 +61,23 @@ def assert_no_horizontal_scroll(page: Page) -> None:
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 1, f"{page.url} scrolls sideways by {overflow}px on a phone"
+
+
+def digid_login(page: Page, live_server, bsn: str) -> None:
+    """Log in to Mijn Maatwerk through the DigiD mock with a typed BSN."""
+    page.goto(f"{live_server.url}/mijn/inloggen/")
+    page.get_by_role("link", name="Inloggen met DigiD").click()
+    page.get_by_role("link", name="Met uw burgerservicenummer (BSN)").click()
+    page.get_by_label("Burgerservicenummer (BSN)").fill(bsn)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", name="Mijn dossier").or_(
+        page.get_by_role("heading", level=1)
+    ).first.wait_for()
+
+
+def staff_login(page: Page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/werk/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", name="Mijn caseload").wait_for()

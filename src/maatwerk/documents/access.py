@@ -23,8 +23,10 @@ QUEUE_ROLES = {Role.INTAKE, Role.TEAM_LEAD}
 
 
 def open_document(
-    *, request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, reason: str = ""
+    *, request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, reasons: dict[str, str]
 ) -> Document:
+    """The document, if `staff` may open it now; `reasons` are those given this session per
+    dossier (outside the caseload a document opens only after its dossier did, with a reason)."""
     document = (
         Document.objects.select_related("client", "batch").filter(public_id=public_id).first()
     )
@@ -37,7 +39,7 @@ def open_document(
         request=request,
         staff=staff,
         public_id=document.client.public_id,
-        reason=reason,
+        reason=reasons.get(str(document.client.public_id), ""),
         action="view_document",
         subject=("document", str(document.public_id)),
         needs=SENSITIVE_READERS if document.sensitive else None,

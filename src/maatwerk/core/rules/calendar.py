@@ -28,7 +28,9 @@ _ATW_NAMES = {
 @lru_cache(maxsize=64)
 def public_holidays(year: int) -> frozenset[date]:
     days = {
-        day for day, name in holidays.country_holidays("NL", years=year, language="en_US").items() if name in _ATW_NAMES
+        day
+        for day, name in holidays.country_holidays("NL", years=year, language="en_US").items()
+        if name in _ATW_NAMES
     }
     days.add(date(year, 5, 5))
     return frozenset(days)

@@ -22,10 +22,10 @@ from maatwerk.documents.access import may_work_the_queue, open_document
 from maatwerk.documents.intake import IncomingFile, IntakeResult, receive
 from maatwerk.documents.models import Document
 from maatwerk.documents.rules.classify import TYPES
-from maatwerk.dossiers.errors import AccessRefused, DossierError
+from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.forms import consultants
 from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.views.staff import _open, staff_only
+from maatwerk.dossiers.views.staff import SESSION_REASONS, _open, staff_only
 
 PAGE_SIZE = 25
 
@@ -125,9 +125,14 @@ def act(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpR
     if request.method != "POST":
         raise Http404
     try:
-        document = open_document(request=request, staff=staff, public_id=public_id)
+        document = open_document(
+            request=request,
+            staff=staff,
+            public_id=public_id,
+            reasons=request.session.get(SESSION_REASONS, {}),
+        )
         _do(request.POST.get("actie", ""), document, request, staff)
-    except (AccessRefused, DossierError) as exc:
+    except DossierError as exc:
         messages.error(request, exc.message)
     back = request.POST.get("terug", "")
     return redirect(back if back.startswith("/werk/") else "staff_docs:inbox")
@@ -172,8 +177,13 @@ def _do(action: str, document: Document, request: HttpRequest, staff: StaffMembe
 @staff_only
 def download(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     try:
-        document = open_document(request=request, staff=staff, public_id=public_id)
-    except AccessRefused as exc:
+        document = open_document(
+            request=request,
+            staff=staff,
+            public_id=public_id,
+            reasons=request.session.get(SESSION_REASONS, {}),
+        )
+    except DossierError as exc:  # refused, or a reason is needed: open the dossier first
         return render(request, "dossiers/staff/refused.html", {"message": exc.message}, status=403)
     try:
         data = store.get(document.sha256)

@@ -33,7 +33,7 @@ from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
 from maatwerk.dossiers.forms import AbsenceForm, ProfileForm, ReassignForm
 
 PAGE_SIZE = 25
-_SESSION_REASONS = "dossier_access_reasons"
+SESSION_REASONS = "dossier_access_reasons"
 # Who may change a dossier (not just read it with a reason).
 _MAY_CHANGE = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD})
 _TEAM_LEAD = frozenset({AccessBasis.TEAM_LEAD})
@@ -98,7 +98,7 @@ def _open(
     refusal: str = "",
 ) -> DossierAccess | HttpResponse:
     """Open the dossier with the reason given now or earlier this session, or render why not."""
-    reasons: dict[str, str] = request.session.get(_SESSION_REASONS, {})
+    reasons: dict[str, str] = request.session.get(SESSION_REASONS, {})
     given_now = request.method == "POST" and "reason" in request.POST
     reason = request.POST.get("reason", "") if given_now else reasons.get(str(public_id), "")
     try:
@@ -124,7 +124,7 @@ def _open(
         return _render(request, staff, "refused.html", status=403, message=exc.message)
     if access.basis == AccessBasis.REASON:
         reasons[str(public_id)] = reason.strip()
-        request.session[_SESSION_REASONS] = reasons
+        request.session[SESSION_REASONS] = reasons
     return access
 
 
