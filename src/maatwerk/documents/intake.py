@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from maatwerk.core.failpoints import failpoint
 from maatwerk.core.models import Receipt
 from maatwerk.core.receipts import ReceiptItem, issue_receipt
 from maatwerk.documents import store
@@ -79,6 +80,7 @@ def receive(
     for item in checked:
         if item.data:
             item.stored = store.put(item.data)  # store first: fsynced before any record
+    failpoint("intake.stored")
     fresh = [c for c in checked if c.stored and not _mark_duplicate(c)]
     result = IntakeResult(receipt=None, outcomes=[c.outcome for c in checked])
     if fresh:
@@ -199,6 +201,7 @@ def _register(
         client_ref=client.public_id if client else None,
         received_at=now,
     )
+    failpoint("intake.receipt_signed")
     batch.receipt = receipt
     batch.save(update_fields=["receipt"])
     if client is not None:
@@ -216,6 +219,7 @@ def _register(
             actor=submitted_by,
             summary=told,
         )
+    failpoint("intake.before_commit")
     result.receipt, result.batch = receipt, batch
     to_read = [i.outcome.document.pk for i in fresh if i.outcome.document and not i.outcome.problem]
     if enqueue:
@@ -223,6 +227,7 @@ def _register(
 
 
 def _enqueue(document_ids: list[int]) -> None:
+    failpoint("intake.committed")
     from maatwerk.documents.tasks import process_document
 
     for document_id in document_ids:

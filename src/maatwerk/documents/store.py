@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage, storages
 
 from maatwerk.core import crypto
+from maatwerk.core.failpoints import failpoint
 
 
 class DocumentIntegrityError(Exception):
@@ -94,9 +95,12 @@ class DurableFileSystemStorage(FileSystemStorage):
             with os.fdopen(handle, "wb") as out:
                 for chunk in content.chunks():
                     out.write(chunk)
+                failpoint("store.writing")
                 out.flush()
                 os.fsync(out.fileno())
+            failpoint("store.before_rename")
             os.replace(temp, full)
+            failpoint("store.after_rename")
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
