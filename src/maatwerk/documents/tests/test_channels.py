@@ -1,0 +1,119 @@
+"""The scanner folder and the SMTP intake address, with a real SMTP conversation."""
+
+import io
+import smtplib
+import socket
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from maatwerk.core.models import Receipt
+from maatwerk.documents.channels import (
+    DONE_FOLDER,
+    IntakeMailHandler,
+    spool_folder,
+    take_in_spooled,
+    watch_folder,
+)
+from maatwerk.documents.models import Document, DocumentStatus
+from maatwerk.documents.tests import samples
+from maatwerk.dossiers.tests.factories import make_client, make_staff
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_scanner_folder_takes_in_each_file_and_moves_it_to_done(tmp_path):
+    folder = tmp_path / "scanner"
+    folder.mkdir()
+    (folder / "scan-001.pdf").write_bytes(
+        samples.letter_pdf(to="A", address="B 1", postcode_city="1000 AA C", body="huur")
+    )
+    (folder / "scan-002.jpg").write_bytes(samples.blank_photo())
+    (folder / "leeg.pdf").write_bytes(b"")
+    out = io.StringIO()
+    watch_folder(folder, interval=0, out=out, once=True)
+    assert Receipt.objects.count() == 2  # the empty file gets a message, not a receipt
+    assert sorted(p.name.split("-", 2)[-1] for p in (folder / DONE_FOLDER).iterdir()) == [
+        "leeg.pdf",
+        "scan-001.pdf",
+        "scan-002.jpg",
+    ]
+    assert not [p for p in folder.iterdir() if p.is_file()]
+    assert "leeg (0 bytes)" in out.getvalue()
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def intake_smtp(settings, smtp_server):
+    """The intake address as a real SMTP server; replies go to the `smtp_server` fixture."""
+    port = _free_port()
+    controller = Controller(IntakeMailHandler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    yield port
+    controller.stop()
+
+
+def _send(port, message):
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        smtp.send_message(message)
+
+
+def test_a_mail_with_an_attachment_is_taken_in_with_its_body_and_answered(intake_smtp, smtp_server):
+    client = make_client(make_staff(username="reg"), email="fatima@example.org")
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = (
+        "Fatima <fatima@example.org>",
+        "intake@gemeente.example",
+        "Loonstrook",
+    )
+    message.set_content("Beste meneer, hierbij mijn loonstrook van juni.")
+    message.add_attachment(
+        samples.text_image("Loonstrook juni"),
+        maintype="image",
+        subtype="png",
+        filename="loonstrook.png",
+    )
+    _send(intake_smtp, message)
+    names = sorted(Document.objects.filter(client=client).values_list("name", flat=True))
+    assert names == ["e-mail.pdf", "loonstrook.png"]
+    receipt = Receipt.objects.get()
+    assert receipt.channel == "email"
+    reply = smtp_server.messages[-1]
+    assert reply.rcpt_tos == ["fatima@example.org"] and receipt.number.encode() in reply.content
+    assert not list(
+        spool_folder().glob("*.eml")
+    )  # the original is removed once its parts are stored
+
+
+def test_a_mail_without_attachments_is_kept_and_the_sender_is_told(intake_smtp, smtp_server):
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = (
+        "iemand@example.org",
+        "intake@gemeente.example",
+        "Vraag",
+    )
+    message.set_content("Ik stuur mijn bankafschrift later.")
+    _send(intake_smtp, message)
+    document = Document.objects.get()
+    assert document.name == "e-mail.pdf" and document.status == DocumentStatus.RECEIVED
+    assert "geen bijlage" in smtp_server.messages[-1].content.decode()
+
+
+def test_a_message_left_in_the_spool_by_a_crash_is_taken_in_at_start(settings, smtp_server):
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = (
+        "a@example.org",
+        "intake@gemeente.example",
+        "x",
+    )
+    message.set_content("Mijn huurcontract.")
+    (spool_folder() / "left-over.eml").write_bytes(message.as_bytes())
+    results = take_in_spooled()
+    assert len(results) == 1 and results[0].receipt is not None
+    assert not list(spool_folder().glob("*.eml"))
