@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "maatwerk.core",
     "maatwerk.dossiers",
     "maatwerk.documents",
+    "maatwerk.demo",
 ]
 
 MIDDLEWARE = [

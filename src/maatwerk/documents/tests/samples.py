@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import io
 
-import weasyprint
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader, PdfWriter
 
+from maatwerk.documents.demo_letters import letter_pdf
 
-def letter_pdf(*, to: str, address: str, postcode_city: str, body: str, extra: str = "") -> bytes:
-    html = f"""<html><body style="font-family: 'DejaVu Sans'; font-size: 11pt">
-    <p>Afzender B.V.<br>Postbus 1<br>1000 AA Amsterdam</p>
-    <p>{to}<br>{address}<br>{postcode_city}</p><p>{extra}</p><p>{body}</p>
-    <p>Met vriendelijke groet,<br>Afzender</p></body></html>"""
-    return bytes(weasyprint.HTML(string=html).write_pdf())
+__all__ = ["letter_pdf"]
 
 
 def scanned(pdf: bytes, *, rotate: int = 0, fmt: str = "JPEG") -> bytes:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maatwerk.core.models import Role, Team
+from maatwerk.documents.demo import create_demo_documents
 from maatwerk.dossiers.generate import StaffPlan, create_staff, generate_clients
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.services import register_staff_absence
@@ -76,6 +77,12 @@ class Command(BaseCommand):
         )
         for client in Client.objects.order_by("client_number")[:DEMO_DIGID_PEOPLE]:
             MockDigidUser.objects.create(name=client.full_name[:50], bsn=client.bsn)
+        # Letters for clients of s.bakker (and the colleague she deputises for), and two unclear.
+        mine = Client.objects.filter(
+            assignments__regisseur__username__in=["s.bakker", "r.jansen"],
+            assignments__ended_at__isnull=True,
+        ).order_by("client_number")
+        create_demo_documents(list(mine[:8]))
         self.stdout.write(f"De demogemeente Lindenburg is gemaakt met {DEMO_CLIENTS} cliënten.")
 
     def _print_logins(self) -> None:
