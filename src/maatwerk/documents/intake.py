@@ -223,12 +223,14 @@ def _register(
     result.receipt, result.batch = receipt, batch
     to_read = [i.outcome.document.pk for i in fresh if i.outcome.document and not i.outcome.problem]
     if enqueue:
-        transaction.on_commit(lambda: _enqueue(to_read))
+        transaction.on_commit(lambda: _enqueue(to_read, receipt.pk if client else None))
 
 
-def _enqueue(document_ids: list[int]) -> None:
+def _enqueue(document_ids: list[int], receipt_id: int | None) -> None:
     failpoint("intake.committed")
-    from maatwerk.documents.tasks import process_document
+    from maatwerk.documents.tasks import process_document, send_receipt_by_mail
 
     for document_id in document_ids:
         process_document.enqueue(document_id)
+    if receipt_id is not None:
+        send_receipt_by_mail.enqueue(receipt_id)

@@ -117,3 +117,41 @@ def test_a_message_left_in_the_spool_by_a_crash_is_taken_in_at_start(settings, s
     results = take_in_spooled()
     assert len(results) == 1 and results[0].receipt is not None
     assert not list(spool_folder().glob("*.eml"))
+
+
+def test_a_client_who_prefers_e_mail_gets_the_receipt_as_pdf_once(smtp_server):
+    from email import message_from_bytes
+
+    from maatwerk.documents.intake import IncomingFile, receive
+    from maatwerk.documents.receipt_mail import mail_receipt
+
+    client = make_client(make_staff(username="reg"), email="fatima@example.org")
+    client.profile.preferred_channel = "email"
+    client.profile.save()
+    receipt = receive(
+        files=[IncomingFile("loon.png", samples.blank_photo())],
+        channel="counter",
+        client=client,
+        enqueue=False,
+    ).receipt
+    assert mail_receipt(receipt.pk) is True
+    assert mail_receipt(receipt.pk) is False
+    assert len(smtp_server.messages) == 1
+    mail = message_from_bytes(smtp_server.messages[0].content)
+    attachments = [part for part in mail.walk() if part.get_filename()]
+    assert attachments[0].get_filename() == f"ontvangstbewijs-{receipt.number}.pdf"
+    assert attachments[0].get_payload(decode=True).startswith(b"%PDF")
+
+
+def test_no_receipt_mail_for_a_client_who_prefers_the_portal(smtp_server):
+    from maatwerk.documents.intake import IncomingFile, receive
+    from maatwerk.documents.receipt_mail import mail_receipt
+
+    client = make_client(make_staff(username="reg"), email="fatima@example.org")
+    receipt = receive(
+        files=[IncomingFile("loon.png", samples.blank_photo())],
+        channel="portal",
+        client=client,
+        enqueue=False,
+    ).receipt
+    assert mail_receipt(receipt.pk) is False and smtp_server.messages == []
