@@ -16,6 +16,8 @@ SENT_KIND = "receipt.mailed"
 
 def mail_receipt(receipt_id: int) -> bool:
     receipt = Receipt.objects.get(pk=receipt_id)
+    if receipt.client_ref is None:
+        return False
     client = Client.objects.filter(public_id=receipt.client_ref).select_related("profile").first()
     if client is None or not client.email or client.profile.preferred_channel != Channel.EMAIL:
         return False
