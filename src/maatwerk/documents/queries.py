@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from django.contrib.auth.models import User
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
+from maatwerk.core.rules.calendar import subtract_working_days
 from maatwerk.documents.models import Document, DocumentStatus, IntakeBatch
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.queries import deputised_colleagues
@@ -47,3 +49,11 @@ def documents_of(client: Client) -> QuerySet[Document]:
         .select_related("batch__receipt", "routed_to")
         .order_by("-received_at", "-id")
     )
+
+
+def late_in_queue(moment: datetime, norm_working_days: int) -> int:
+    """How many queued documents have waited longer than the norm (in working days)."""
+    today = timezone.localdate(moment)
+    cutoff_day = subtract_working_days(today, norm_working_days)
+    cutoff = timezone.make_aware(datetime.combine(cutoff_day, time.min))
+    return queue().filter(received_at__lt=cutoff).count()

@@ -62,3 +62,14 @@ def working_days_between(start: date | datetime, end: date | datetime) -> int:
         if is_working_day(day):
             count += 1
     return count
+
+
+def subtract_working_days(start: date, count: int) -> date:
+    """The date `count` working days before `start`."""
+    day = start
+    remaining = count
+    while remaining > 0:
+        day -= timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return day

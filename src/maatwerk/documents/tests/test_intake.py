@@ -205,3 +205,13 @@ def test_a_sensitive_type_is_marked_sensitive(fatima):
     process(document.pk)
     document.refresh_from_db()
     assert document.document_type == "medisch" and document.sensitive
+
+
+def test_a_skewed_scan_is_still_read_and_routed(fatima, regisseur):
+    scan = samples.scanned(
+        letter_for(fatima, "Uw huurverhoging per 1 juli: de kale huur wordt 712 euro."), rotate=4
+    )
+    document = take_in(scan, name="scan-scheef.jpg").outcomes[0].document
+    outcome = process(document.pk)
+    assert outcome.client_number == fatima.client_number
+    assert outcome.document_type == "huur"

@@ -206,3 +206,28 @@ def test_staff_hand_in_at_the_counter_for_a_client(client, regisseur, fatima):
         batch.channel == "counter" and batch.submitted_by == regisseur and batch.receipt is not None
     )
     assert "id.png" in client.get(url).content.decode()
+
+
+def test_documents_waiting_longer_than_the_norm_are_flagged_to_the_team_lead(
+    client, regisseur, settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    lead = make_staff(role=Role.TEAM_LEAD, username="lead")
+    old = (
+        receive(
+            files=[IncomingFile("oud.png", samples.blank_photo())], channel="post", enqueue=False
+        )
+        .outcomes[0]
+        .document
+    )
+    process(old.pk)
+    client.force_login(lead)
+    assert "langer dan de norm" not in client.get(reverse("staff:caseload")).content.decode()
+    Document.objects.filter(pk=old.pk).update(received_at=timezone.now() - timedelta(days=7))
+    page = client.get(reverse("staff:caseload")).content.decode()
+    assert "1 document wacht al langer dan de norm" in page
+    client.force_login(regisseur)
+    assert "langer dan de norm" not in client.get(reverse("staff:caseload")).content.decode()
