@@ -81,7 +81,7 @@ def receive(
         if item.data:
             item.stored = store.put(item.data)  # store first: fsynced before any record
     failpoint("intake.stored")
-    fresh = [c for c in checked if c.stored and not _mark_duplicate(c)]
+    fresh = [c for c in checked if c.stored and not _mark_duplicate(c, client)]
     result = IntakeResult(receipt=None, outcomes=[c.outcome for c in checked])
     if fresh:
         _register(
@@ -124,11 +124,14 @@ def _check(incoming: IncomingFile) -> _Checked:
     return _Checked(outcome=outcome, data=incoming.data, kind=kind)
 
 
-def _mark_duplicate(item: _Checked) -> bool:
-    """The same bytes were handed in before: point to the first receipt instead of a new one."""
+def _mark_duplicate(item: _Checked, client: Client | None) -> bool:
+    """The same bytes were handed in before by the same sender: point to the first receipt
+    instead of a new one. Another client's earlier hand-in never counts: its receipt is theirs."""
     assert item.stored is not None
     first = (
-        Document.objects.filter(sha256=item.stored.sha256, batch__receipt__isnull=False)
+        Document.objects.filter(
+            sha256=item.stored.sha256, batch__receipt__isnull=False, batch__client=client
+        )
         .select_related("batch__receipt")
         .order_by("id")
         .first()

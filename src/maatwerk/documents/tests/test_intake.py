@@ -215,3 +215,11 @@ def test_a_skewed_scan_is_still_read_and_routed(fatima, regisseur):
     outcome = process(document.pk)
     assert outcome.client_number == fatima.client_number
     assert outcome.document_type == "huur"
+
+
+def test_the_same_file_from_another_client_gets_its_own_receipt(regisseur, fatima):
+    other = make_client(regisseur)
+    data = letter_for(fatima, "Standaardformulier wijziging.")
+    first = take_in(data, channel="portal", client=fatima)
+    second = take_in(data, channel="portal", client=other)
+    assert second.receipt != first.receipt and second.receipt.client_ref == other.public_id
