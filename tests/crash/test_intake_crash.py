@@ -47,6 +47,7 @@ from maatwerk.core.receipts import is_genuine
 from maatwerk.documents import store
 from maatwerk.documents.integrity import verify
 from maatwerk.documents.models import Document
+from django_tasks_db.models import DBTaskResult
 receipts = list(Receipt.objects.all())
 files_ok = all(store.get(item["sha256"]) for r in receipts for item in r.items)
 report = verify()
@@ -58,6 +59,7 @@ print(json.dumps({
     "orphans": len(report.orphans_registered),
     "quarantined": Document.objects.filter(status="quarantined").count(),
     "stored": len(store.stored_addresses()),
+    "queued_tasks": DBTaskResult.objects.count(),
 }))
 """
 
@@ -114,6 +116,8 @@ def test_a_kill_at_any_step_leaves_no_receipt_without_its_verified_file(
     state = json.loads(check.stdout.strip().splitlines()[-1])
     assert state["genuine"] and state["files_ok"] and state["healthy"]
     assert state["receipts"] == (1 if receipt_expected else 0)
+    # A receipt always comes with its reading queued: the task row commits with it.
+    assert state["queued_tasks"] == state["receipts"]
     if not receipt_expected and state["stored"]:
         # Stored but never registered: verify found it and put it in quarantine.
         assert state["orphans"] == state["stored"] == state["quarantined"] == 1

@@ -81,7 +81,8 @@ def receive(
         if item.data:
             item.stored = store.put(item.data)  # store first: fsynced before any record
     failpoint("intake.stored")
-    fresh = [c for c in checked if c.stored and not _mark_duplicate(c, client)]
+    # Unknown senders are never matched to each other's earlier hand-ins.
+    fresh = [c for c in checked if c.stored and (client is None or not _mark_duplicate(c, client))]
     result = IntakeResult(receipt=None, outcomes=[c.outcome for c in checked])
     if fresh:
         _register(
@@ -93,6 +94,7 @@ def receive(
             source=source,
             enqueue=enqueue,
         )
+        failpoint("intake.committed")
     elif all(o.earlier_receipt for o in result.outcomes if not o.problem):
         earlier = [o.earlier_receipt for o in result.outcomes if o.earlier_receipt]
         result.receipt = earlier[0] if earlier else None
@@ -226,11 +228,12 @@ def _register(
     result.receipt, result.batch = receipt, batch
     to_read = [i.outcome.document.pk for i in fresh if i.outcome.document and not i.outcome.problem]
     if enqueue:
-        transaction.on_commit(lambda: _enqueue(to_read, receipt.pk if client else None))
+        # The task queue is a table in the same database: enqueueing inside this transaction
+        # means a receipt never exists without its reading being queued (an outbox).
+        _enqueue(to_read, receipt.pk if client else None)
 
 
 def _enqueue(document_ids: list[int], receipt_id: int | None) -> None:
-    failpoint("intake.committed")
     from maatwerk.documents.tasks import process_document, send_receipt_by_mail
 
     for document_id in document_ids:

@@ -6,6 +6,7 @@ so the sender's receipt never waits for OCR. The steps are small functions over 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
@@ -16,13 +17,22 @@ from django.utils.translation import gettext as _
 from maatwerk.core import crypto
 from maatwerk.documents import learning, store
 from maatwerk.documents.models import Document, DocumentStatus, RoutingDecision, RoutingKind
-from maatwerk.documents.reading import MIN_READABLE_CHARS, ReadProblem, read, unreadable_message
+from maatwerk.documents.reading import (
+    MIN_READABLE_CHARS,
+    Reading,
+    ReadProblem,
+    damaged_message,
+    read,
+    unreadable_message,
+)
 from maatwerk.documents.rules import filetypes
 from maatwerk.documents.rules.classify import is_sensitive
 from maatwerk.documents.rules.matching import ClientRecord, Decision, decide, extract_clues, weigh
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Client, Visibility, bsn_digest
 from maatwerk.dossiers.queries import responsible_for
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,20 @@ def text_purpose(document: Document) -> str:
 
 
 def process(document_id: int) -> Outcome:
+    """Read, match, classify and route one document; reading happens outside any transaction,
+    so OCR never holds a database lock (SQLite has one writer at a time)."""
+    document = Document.objects.select_related("batch", "client").get(pk=document_id)
+    if document.status != DocumentStatus.RECEIVED:
+        return _outcome(document)
+    reading: Reading | None = None
+    problem: ReadProblem | None = None
+    try:
+        reading = read(store.get(document.sha256), _kind(document))
+    except ReadProblem as exc:
+        problem = exc
+    except Exception:  # any other failure of a reader on a hostile file: keep it, never lose it
+        logger.exception("reading document %s failed", document.pk)
+        problem = ReadProblem(damaged_message(), code="damaged")
     with transaction.atomic():
         document = (
             Document.objects.select_for_update()
@@ -47,31 +71,33 @@ def process(document_id: int) -> Outcome:
             .get(pk=document_id)
         )
         if document.status != DocumentStatus.RECEIVED:
-            return _outcome(document)
-        try:
-            reading = read(store.get(document.sha256), _kind(document))
-        except ReadProblem as problem:
-            _hold(
-                document,
-                problem.message,
-                status=DocumentStatus.QUARANTINED
-                if problem.code != "unreadable"
-                else DocumentStatus.QUEUED,
+            return _outcome(document)  # another worker was first
+        if problem is not None or reading is None:
+            assert problem is not None
+            status = (
+                DocumentStatus.QUEUED
+                if problem.code == "unreadable"
+                else DocumentStatus.QUARANTINED
             )
+            _hold(document, problem.message, status=status)
             return _outcome(document)
-        document.pages = reading.pages
-        document.text_encrypted = crypto.encrypt_text(reading.text, purpose=text_purpose(document))
-        _classify(document, reading.text)
-        if len(reading.text.strip()) < MIN_READABLE_CHARS and document.client is None:
-            _hold(document, unreadable_message(), status=DocumentStatus.QUEUED)
-            return _outcome(document)
-        client = document.client or _find_client(document, reading.text)
-        if client is None:
-            document.status = DocumentStatus.QUEUED
-            document.save()
-            return _outcome(document)
-        route(document, client=client, kind=RoutingKind.AUTOMATIC, by=None)
+        return _apply(document, reading)
+
+
+def _apply(document: Document, reading: Reading) -> Outcome:
+    document.pages = reading.pages
+    document.text_encrypted = crypto.encrypt_text(reading.text, purpose=text_purpose(document))
+    _classify(document, reading.text)
+    if len(reading.text.strip()) < MIN_READABLE_CHARS and document.client is None:
+        _hold(document, unreadable_message(), status=DocumentStatus.QUEUED)
         return _outcome(document)
+    client = document.client or _find_client(document, reading.text)
+    if client is None:
+        document.status = DocumentStatus.QUEUED
+        document.save()
+        return _outcome(document)
+    route(document, client=client, kind=RoutingKind.AUTOMATIC, by=None)
+    return _outcome(document)
 
 
 def _kind(document: Document) -> filetypes.FileKind:

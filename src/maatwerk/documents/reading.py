@@ -75,6 +75,7 @@ def _read_pdf(data: bytes) -> Reading:
                 % {"n": pages, "max": settings.DOCUMENT_MAX_PAGES},
                 code="too_many_pages",
             )
+        _check_page_sizes(reader)
         layer = "\n".join((page.extract_text() or "") for page in reader.pages)
     except ReadProblem:
         raise
@@ -85,6 +86,14 @@ def _read_pdf(data: bytes) -> Reading:
     if len(layer.strip()) >= MIN_TEXT_LAYER_CHARS * pages:
         return Reading(text=layer, pages=pages, method="text-layer")
     return Reading(text=_ocr_pdf(data), pages=pages, method="ocr")
+
+
+def _check_page_sizes(reader: PdfReader) -> None:
+    """A page so large that rendering it at OCR resolution would exhaust memory is refused."""
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if (width * OCR_DPI / 72) * (height * OCR_DPI / 72) > settings.DOCUMENT_MAX_PIXELS:
+            raise ReadProblem(_too_many_pixels_message(), code="too_many_pixels")
 
 
 def _read_image(data: bytes) -> Reading:
@@ -190,3 +199,7 @@ def _unreadable_message() -> str:
 
 def unreadable_message() -> str:
     return _unreadable_message()
+
+
+def damaged_message() -> str:
+    return _damaged_message()

@@ -93,8 +93,8 @@ def test_the_client_sees_the_receipt_in_the_timeline(fatima):
 
 def test_the_same_document_twice_gets_the_first_receipt_and_no_second_record(fatima):
     data = letter_for(fatima, "Bankafschrift, saldo 12 euro.")
-    first = take_in(data)
-    again = take_in(data, name="nog-een-keer.pdf")
+    first = take_in(data, channel="portal", client=fatima)
+    again = take_in(data, name="nog-een-keer.pdf", channel="portal", client=fatima)
     assert again.receipt == first.receipt
     assert again.outcomes[0].earlier_receipt == first.receipt
     assert Document.objects.count() == 1 and Receipt.objects.count() == 1
@@ -223,3 +223,37 @@ def test_the_same_file_from_another_client_gets_its_own_receipt(regisseur, fatim
     first = take_in(data, channel="portal", client=fatima)
     second = take_in(data, channel="portal", client=other)
     assert second.receipt != first.receipt and second.receipt.client_ref == other.public_id
+
+
+def test_unknown_senders_are_never_matched_to_each_other(fatima):
+    data = letter_for(fatima, "Standaardbrief.")
+    assert take_in(data).receipt != take_in(data).receipt
+
+
+def test_a_pdf_that_makes_the_reader_fail_is_quarantined_not_stuck(monkeypatch, fatima):
+    from maatwerk.documents import processing
+
+    document = take_in(letter_for(fatima, "tekst")).outcomes[0].document
+
+    def explode(data, kind):
+        raise NotImplementedError("an unsupported filter in a hostile PDF")
+
+    monkeypatch.setattr(processing, "read", explode)
+    assert process(document.pk).status == DocumentStatus.QUARANTINED
+    document.refresh_from_db()
+    assert "beschadigd" in document.problem
+
+
+def test_a_pdf_page_too_large_to_render_is_refused(settings):
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=14400, height=14400)  # 200 x 200 inch
+    out = io.BytesIO()
+    writer.write(out)
+    document = take_in(out.getvalue(), name="poster.pdf").outcomes[0].document
+    process(document.pk)
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.QUARANTINED and "te groot" in document.problem
