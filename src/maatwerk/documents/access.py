@@ -19,11 +19,17 @@ from maatwerk.dossiers.access import open_dossier
 from maatwerk.dossiers.errors import AccessRefused
 
 SENSITIVE_READERS = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY})
+CHANGERS = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD})
 QUEUE_ROLES = {Role.INTAKE, Role.TEAM_LEAD}
 
 
 def open_document(
-    *, request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, reasons: dict[str, str]
+    *,
+    request: HttpRequest,
+    staff: StaffMember,
+    public_id: uuid.UUID,
+    reasons: dict[str, str],
+    to_change: bool = False,
 ) -> Document:
     """The document, if `staff` may open it now; `reasons` are those given this session per
     dossier (outside the caseload a document opens only after its dossier did, with a reason)."""
@@ -40,15 +46,23 @@ def open_document(
         staff=staff,
         public_id=document.client.public_id,
         reason=reasons.get(str(document.client.public_id), ""),
-        action="view_document",
+        action="change_document" if to_change else "view_document",
         subject=("document", str(document.public_id)),
-        needs=SENSITIVE_READERS if document.sensitive else None,
-        refusal=_(
+        needs=_needs(document, to_change),
+        refusal=_("Only the regisseur, their deputy or the team lead can change this.")
+        if to_change and not document.sensitive
+        else _(
             "This document is sensitive (medical or an identity copy): only the client's "
             "regisseur or their deputy may open it."
         ),
     )
     return document
+
+
+def _needs(document: Document, to_change: bool) -> frozenset[str] | None:
+    if document.sensitive:
+        return SENSITIVE_READERS
+    return CHANGERS if to_change else None
 
 
 def may_work_the_queue(staff: StaffMember) -> bool:

@@ -171,6 +171,7 @@ def route(
     """Send the document to whoever handles the client now (the deputy during an absence)."""
     now = timezone.now()
     handler = responsible_for(client, now)
+    newly_linked = document.client_id != client.pk
     document.client = client
     document.routed_to = handler
     document.routed_at = now
@@ -194,7 +195,24 @@ def route(
         visibility=Visibility.STAFF_ONLY,
         summary=summary,
     )
+    if newly_linked and document.batch.client_id != client.pk:
+        _tell_client(document, client, by)
     return handler
+
+
+def _tell_client(document: Document, client: Client, by: User | None) -> None:
+    """Post and e-mail reach the client's dossier only once linked: tell them, with the receipt."""
+    receipt = document.batch.receipt
+    with journal.dutch():
+        summary = _(
+            "We received your document '%(name)s' and added it to your dossier. Receipt %(number)s."
+        ) % {
+            "name": document.name,
+            "number": receipt.number if receipt else "-",
+        }
+    journal.record(
+        client=client, kind="document.linked", subject=document, actor=by, summary=summary
+    )
 
 
 def _hold(document: Document, message: str, *, status: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from django.contrib.auth.models import User
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from maatwerk.core.rules.calendar import subtract_working_days
@@ -17,7 +17,10 @@ from maatwerk.dossiers.queries import deputised_colleagues
 def hand_ins_of(client: Client) -> QuerySet[IntakeBatch]:
     """A client's hand-ins with their receipts and documents, newest first."""
     return (
-        IntakeBatch.objects.filter(client=client, receipt__isnull=False)
+        IntakeBatch.objects.filter(
+            Q(client=client) | Q(documents__client=client), receipt__isnull=False
+        )
+        .distinct()
         .select_related("receipt")
         .prefetch_related(Prefetch("documents", queryset=Document.objects.order_by("id")))
         .order_by("-received_at", "-id")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.core import crypto
+from maatwerk.core.models import Role, StaffMember
 from maatwerk.documents.learning import CORRECTION_PURPOSE
 from maatwerk.documents.models import (
     Document,
@@ -54,6 +55,12 @@ def pass_on(*, document: Document, to: User, by: User, note: str = "") -> None:
     """Give the document to a colleague (it stays with the same client)."""
     if document.client is None:
         raise DocumentError(_("Link the document to a client first."))
+    if document.status not in (DocumentStatus.ROUTED, DocumentStatus.ACKNOWLEDGED):
+        raise DocumentError(_("Only a document that is with a regisseur can be passed on."))
+    if not StaffMember.objects.filter(
+        user=to, role__in=[Role.CONSULTANT, Role.TEAM_LEAD], user__is_active=True
+    ).exists():
+        raise DocumentError(_("Documents can only be passed on to a consultant or team lead."))
     now = timezone.now()
     document.routed_to, document.routed_at = to, now
     document.status = DocumentStatus.ROUTED
@@ -126,20 +133,8 @@ def assign_client(*, document: Document, client: Client, by: User) -> User | Non
     if previous is not None and previous.pk == client.pk:
         return document.routed_to
     kind = RoutingKind.CORRECTED if previous is not None else RoutingKind.MANUAL
-    if document.status == DocumentStatus.QUARANTINED:
-        raise DocumentError(
-            _(
-                "This file is in quarantine because it cannot be read. Ask the sender for a new "
-                "file; you can still open this one."
-            )
-        )
-    handler = route(document, client=client, kind=kind, by=by)
-    if previous is None:
-        with journal.dutch():
-            summary = _("We received your document '%(name)s' and added it to your dossier.") % {
-                "name": document.name
-            }
-        journal.record(
-            client=client, kind="document.linked", subject=document, actor=by, summary=summary
-        )
-    return handler
+    if document.status == DocumentStatus.RECEIVED:
+        raise DocumentError(_("This document is still being read. Try again in a minute."))
+    # A quarantined file goes to the regisseur too, with its problem, so they can ask the
+    # client for a new one; the problem text stays on the document.
+    return route(document, client=client, kind=kind, by=by)

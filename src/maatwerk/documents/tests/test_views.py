@@ -231,3 +231,89 @@ def test_documents_waiting_longer_than_the_norm_are_flagged_to_the_team_lead(
     assert "1 document wacht al langer dan de norm" in page
     client.force_login(regisseur)
     assert "langer dan de norm" not in client.get(reverse("staff:caseload")).content.decode()
+
+
+def test_someone_who_may_only_read_cannot_change_or_move_a_document(client, regisseur, fatima):
+    document = (
+        receive(
+            files=[IncomingFile("loon.png", LETTER)], channel="portal", client=fatima, enqueue=False
+        )
+        .outcomes[0]
+        .document
+    )
+    process(document.pk)
+    intake = make_staff(role=Role.INTAKE, username="intake")
+    client.force_login(intake)
+    client.post(
+        reverse("staff:dossier", args=[fatima.public_id]),
+        {"reason": "Vraag aan de balie over brief"},
+    )
+    assert client.get(reverse("staff_docs:download", args=[document.public_id])).status_code == 200
+    other = make_client(regisseur)
+    client.post(
+        reverse("staff_docs:act", args=[document.public_id]),
+        {"actie": "client", "klantnummer": other.client_number},
+    )
+    document.refresh_from_db()
+    assert document.client == fatima
+    assert AccessLogEntry.objects.get(actor=intake, action="change_document").result == "refused"
+
+
+def test_a_document_cannot_be_passed_on_to_a_council_member(client, regisseur, fatima):
+    document = (
+        receive(
+            files=[IncomingFile("loon.png", LETTER)], channel="portal", client=fatima, enqueue=False
+        )
+        .outcomes[0]
+        .document
+    )
+    process(document.pk)
+    member = make_staff(role=Role.COUNCIL_MEMBER, username="raad")
+    client.force_login(regisseur)
+    client.post(
+        reverse("staff_docs:act", args=[document.public_id]),
+        {"actie": "doorsturen", "naar": member.pk},
+    )
+    document.refresh_from_db()
+    assert document.routed_to == regisseur
+
+
+def test_post_linked_to_a_client_shows_in_their_timeline_and_receipts(client, regisseur, fatima):
+    from maatwerk.dossiers.models import JournalEntry
+
+    letter = samples.letter_pdf(
+        to=fatima.full_name,
+        address=f"{fatima.street} {fatima.house_number}",
+        postcode_city=f"{fatima.postcode} {fatima.city}",
+        body="Uw huurverhoging per 1 juli.",
+    )
+    result = receive(files=[IncomingFile("post.pdf", letter)], channel="post", enqueue=False)
+    process(result.outcomes[0].document.pk)
+    told = JournalEntry.objects.get(client=fatima, kind="document.linked")
+    assert told.visibility == "client" and result.receipt.number in told.summary
+    client.force_login(portal_user_for(fatima))
+    assert result.receipt.number in client.get(reverse("portal_docs:documents")).content.decode()
+    assert (
+        client.get(reverse("portal_docs:receipt", args=[result.receipt.number])).status_code == 200
+    )
+
+
+def test_a_quarantined_file_can_still_be_linked_to_a_client(client, regisseur, fatima):
+    intake = make_staff(role=Role.INTAKE, username="intake")
+    document = (
+        receive(files=[IncomingFile("kapot.pdf", b"%PDF-1.7 kapot")], channel="post", enqueue=False)
+        .outcomes[0]
+        .document
+    )
+    process(document.pk)
+    client.force_login(intake)
+    client.post(
+        reverse("staff_docs:act", args=[document.public_id]),
+        {"actie": "client", "klantnummer": fatima.client_number},
+    )
+    document.refresh_from_db()
+    assert (
+        document.client == fatima
+        and document.routed_to == regisseur
+        and "beschadigd" in document.problem
+    )

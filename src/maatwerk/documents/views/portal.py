@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -58,7 +59,12 @@ def documents(request: HttpRequest) -> HttpResponse:
 
 def _own_receipt(request: HttpRequest, number: str) -> Receipt:
     client = own_client(_user(request))
-    receipt = Receipt.objects.filter(number=number, client_ref=client.public_id).first()
+    receipt = (
+        Receipt.objects.filter(number=number)
+        .filter(Q(client_ref=client.public_id) | Q(batch__documents__client=client))
+        .distinct()
+        .first()
+    )
     if receipt is None:
         log_access(
             actor=_user(request),

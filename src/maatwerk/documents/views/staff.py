@@ -130,6 +130,7 @@ def act(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpR
             staff=staff,
             public_id=public_id,
             reasons=request.session.get(SESSION_REASONS, {}),
+            to_change=True,
         )
         _do(request.POST.get("actie", ""), document, request, staff)
     except DossierError as exc:
