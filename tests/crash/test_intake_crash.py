@@ -50,7 +50,8 @@ from maatwerk.documents.models import Document
 from django_tasks_db.models import DBTaskResult
 receipts = list(Receipt.objects.all())
 files_ok = all(store.get(item["sha256"]) for r in receipts for item in r.items)
-report = verify()
+from datetime import timedelta
+report = verify(grace=timedelta(0))
 print(json.dumps({
     "receipts": len(receipts),
     "genuine": all(is_genuine(r) for r in receipts),

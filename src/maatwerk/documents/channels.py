@@ -1,15 +1,18 @@
 """Channels that feed the intake service: a watched scanner folder and an SMTP receiver.
 
-Both keep the original until intake has stored it: a scanned file moves to `verwerkt/` only
-after intake; an e-mail is spooled to disk (fsynced) on arrival, taken apart, and removed from
-the spool only after its body and every attachment are stored. Leftovers from a crash are
-taken in again at start-up.
+Both keep the original until intake has stored it (encrypted), and then remove the plain copy:
+a scanned file is deleted after intake (an empty one moves to `fout/`); an e-mail is spooled to
+disk (fsynced) on arrival, taken apart, and removed from the spool only after its body and
+every attachment are stored. Leftovers from a crash are taken in again at start-up; a message
+that cannot be taken apart moves to `intake-mail/fout/` for the functional administrator.
 """
 
 from __future__ import annotations
 
 import email
 import email.policy
+import email.utils
+import logging
 import os
 import time
 import uuid
@@ -26,9 +29,11 @@ from django.utils.translation import gettext as _
 
 from maatwerk.core.models import ReceiptChannel
 from maatwerk.documents.intake import IncomingFile, IntakeResult, receive
-from maatwerk.dossiers.models import Client
 
-DONE_FOLDER = "verwerkt"
+FAILED_FOLDER = "fout"
+
+
+logger = logging.getLogger(__name__)
 
 
 class Output(Protocol):
@@ -40,8 +45,8 @@ class Output(Protocol):
 
 def watch_folder(folder: Path, *, interval: float, out: Output, once: bool = False) -> None:
     """Take in every file that appears in `folder`, once its size has stopped changing."""
-    done = folder / DONE_FOLDER
-    done.mkdir(parents=True, exist_ok=True)
+    failed = folder / FAILED_FOLDER
+    failed.mkdir(parents=True, exist_ok=True)
     sizes: dict[Path, int] = {}
     while True:
         for path in sorted(
@@ -52,7 +57,10 @@ def watch_folder(folder: Path, *, interval: float, out: Output, once: bool = Fal
                 sizes[path] = size  # still being written by the scanner: look again next round
                 continue
             result = take_in_scan(path)
-            path.replace(done / f"{time.strftime('%Y%m%d-%H%M%S')}-{path.name}")
+            if result.receipt is not None:
+                path.unlink()  # stored encrypted now; no plain copy stays behind
+            else:
+                path.replace(failed / f"{time.strftime('%Y%m%d-%H%M%S')}-{path.name}")
             sizes.pop(path, None)
             out.write(_describe(path.name, result) + "\n")
         if once:
@@ -101,15 +109,12 @@ def take_in_mail(path: Path) -> IntakeResult:
     message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     sender = email.utils.parseaddr(str(message.get("From", "")))[1]
-    attachments = [
-        IncomingFile(name=part.get_filename() or "bijlage", data=_payload(part))
-        for part in message.iter_attachments()
-    ]
+    attachments = list(_attachments(message))
     body = IncomingFile(name="e-mail.pdf", data=_body_as_pdf(message, sender))
+    # The From header proves nothing: the client is found from the content, as for post.
     result = receive(
         files=[body, *attachments],
         channel=ReceiptChannel.EMAIL,
-        client=_known_sender(sender),
         source=f"email:{message.get('Message-ID', '')}",
     )
     if sender:
@@ -118,26 +123,59 @@ def take_in_mail(path: Path) -> IntakeResult:
     return result
 
 
+def _attachments(message: EmailMessage) -> Any:
+    """Every file in the message, also inside nested parts and forwarded messages."""
+    body = message.get_body(preferencelist=("plain", "html"))
+    for part in message.walk():
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_payload(0)
+            if isinstance(inner, EmailMessage):
+                sender = email.utils.parseaddr(str(inner.get("From", "")))[1]
+                yield IncomingFile(
+                    name="doorgestuurd-bericht.pdf", data=_body_as_pdf(inner, sender)
+                )
+            continue
+        if part.is_multipart() or part is body:
+            continue
+        if part.get_filename() or part.get_content_maintype() in ("application", "image"):
+            data = _payload(part)
+            if data:
+                yield IncomingFile(name=part.get_filename() or "bijlage", data=data)
+
+
 def _payload(part: Any) -> bytes:
     data = part.get_payload(decode=True)
     return data if isinstance(data, bytes) else b""
 
 
 def take_in_spooled() -> list[IntakeResult]:
-    """Messages left in the spool by a crash are taken in again (intake is idempotent)."""
-    return [take_in_mail(path) for path in sorted(spool_folder().glob("*.eml"))]
+    """Messages left in the spool by a crash are taken in again; one that fails moves aside."""
+    results = []
+    for path in sorted(spool_folder().glob("*.eml")):
+        result = take_in_or_set_aside(path)
+        if result is not None:
+            results.append(result)
+    return results
 
 
-def _known_sender(address: str) -> Client | None:
-    if not address:
+def take_in_or_set_aside(path: Path) -> IntakeResult | None:
+    try:
+        return take_in_mail(path)
+    except Exception:
+        logger.exception("an intake e-mail could not be taken apart; kept in %s", FAILED_FOLDER)
+        failed = spool_folder() / FAILED_FOLDER
+        failed.mkdir(exist_ok=True)
+        path.replace(failed / path.name)
         return None
-    matches = list(Client.objects.filter(email__iexact=address)[:2])
-    return matches[0] if len(matches) == 1 else None
 
 
 def _body_as_pdf(message: EmailMessage, sender: str) -> bytes:
     part = message.get_body(preferencelist=("plain", "html"))
-    text = part.get_content() if part is not None else ""
+    try:
+        text = part.get_content() if part is not None else ""
+    except (LookupError, UnicodeError):  # an unknown or wrong charset: keep what can be read
+        raw = part.get_payload(decode=True) if part is not None else b""
+        text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else ""
     html = render_to_string(
         "documents/email_body.html",
         {
@@ -174,7 +212,8 @@ class IntakeMailHandler:
         from asgiref.sync import sync_to_async
 
         path = spool(envelope.original_content or envelope.content)
-        await sync_to_async(take_in_mail, thread_sensitive=True)(path)
+        # Once spooled the message is safe: accept it, even if taking it apart fails.
+        await sync_to_async(take_in_or_set_aside, thread_sensitive=True)(path)
         return "250 Message accepted"
 
 

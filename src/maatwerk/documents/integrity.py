@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +20,8 @@ from maatwerk.documents import store
 from maatwerk.documents.models import Document, DocumentStatus, IntakeBatch
 from maatwerk.documents.reading import count_pages
 from maatwerk.documents.rules import filetypes
+
+ORPHAN_GRACE = timedelta(minutes=10)
 
 
 @dataclass
@@ -33,7 +36,9 @@ class VerifyReport:
         return not self.missing and not self.damaged
 
 
-def verify(progress: Callable[[int], object] | None = None) -> VerifyReport:
+def verify(
+    progress: Callable[[int], object] | None = None, grace: timedelta | None = None
+) -> VerifyReport:
     report = VerifyReport()
     addresses = set(Document.objects.exclude(sha256="").values_list("sha256", flat=True))
     for sha in sorted(addresses):
@@ -44,7 +49,13 @@ def verify(progress: Callable[[int], object] | None = None) -> VerifyReport:
         report.checked += 1
         if progress:
             progress(1)
+    settled = timezone.now() - (ORPHAN_GRACE if grace is None else grace)
     for sha in sorted(store.stored_addresses() - addresses):
+        # A file this young may belong to an intake that is committing right now.
+        if store.storage().get_modified_time(store.name_for(sha)) > settled:
+            continue
+        if Document.objects.filter(sha256=sha).exists():
+            continue
         _register_orphan(sha)
         report.orphans_registered.append(sha)
     return report

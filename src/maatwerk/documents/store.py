@@ -89,7 +89,7 @@ class DurableFileSystemStorage(FileSystemStorage):
 
     def _save(self, name: str, content: Any) -> str:
         full = Path(self.path(name))
-        full.parent.mkdir(parents=True, exist_ok=True)
+        _make_durable_folders(full.parent)
         handle, temp = tempfile.mkstemp(dir=full.parent, prefix=".incoming-")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -104,13 +104,29 @@ class DurableFileSystemStorage(FileSystemStorage):
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
-        folder = os.open(full.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+        _fsync_folder(full.parent)
         return name
 
     def get_available_name(self, name: str, max_length: int | None = None) -> str:
         # Content-addressed: the same name always means the same bytes, so overwrite is safe.
         return name
+
+
+def _make_durable_folders(folder: Path) -> None:
+    """Create missing folders and fsync each parent, so a new folder survives a crash too."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        path.mkdir(exist_ok=True)
+        _fsync_folder(path.parent)
+
+
+def _fsync_folder(path: Path) -> None:
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

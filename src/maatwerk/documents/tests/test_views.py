@@ -317,3 +317,12 @@ def test_a_quarantined_file_can_still_be_linked_to_a_client(client, regisseur, f
         and document.routed_to == regisseur
         and "beschadigd" in document.problem
     )
+
+
+def test_an_upload_far_over_the_limit_is_refused_before_it_is_stored(client, fatima, settings):
+    settings.DOCUMENT_MAX_BYTES = 1000
+    client.force_login(portal_user_for(fatima))
+    page = upload(
+        client, SimpleUploadedFile("enorm.pdf", b"%PDF-1.4\n" + b"0" * 5000, "application/pdf")
+    ).content.decode()
+    assert "veel te groot" in page and not Document.objects.exists()

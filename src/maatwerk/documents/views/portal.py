@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
@@ -22,6 +23,12 @@ from maatwerk.dossiers.views.portal import portal_login_required
 MAX_FILES = 20
 
 
+def hard_limit() -> int:
+    """Bigger uploads are not even stored: a few times the normal limit (which is kept in
+    quarantine with a message) protects memory and disk from abuse."""
+    return int(settings.DOCUMENT_MAX_BYTES) * 4
+
+
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
@@ -38,6 +45,11 @@ def documents(request: HttpRequest) -> HttpResponse:
             error = _("Choose one or more files first. You can also take a photo with your phone.")
         elif len(uploads) > MAX_FILES:
             error = _("Send at most %(n)d files at a time.") % {"n": MAX_FILES}
+        elif too_big := [u.name for u in uploads if (u.size or 0) > hard_limit()]:
+            error = _(
+                "The file '%(name)s' is far too large to take in. Send it in parts or as a "
+                "smaller scan."
+            ) % {"name": too_big[0]}
         else:
             files = [IncomingFile(name=u.name or "", data=u.read()) for u in uploads]
             result = receive(

@@ -22,6 +22,7 @@ from maatwerk.documents.access import may_work_the_queue, open_document
 from maatwerk.documents.intake import IncomingFile, IntakeResult, receive
 from maatwerk.documents.models import Document
 from maatwerk.documents.rules.classify import TYPES
+from maatwerk.documents.views.portal import hard_limit
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.forms import consultants
 from maatwerk.dossiers.models import Client
@@ -40,9 +41,20 @@ def _render(
 
 
 def _uploads(request: HttpRequest) -> list[IncomingFile]:
-    return [
-        IncomingFile(name=u.name or "", data=u.read()) for u in request.FILES.getlist("bestanden")
-    ]
+    files = []
+    for upload in request.FILES.getlist("bestanden"):
+        if upload.size is not None and upload.size > hard_limit():
+            messages.error(
+                request,
+                _(
+                    "The file '%(name)s' is far too large to take in. Send it in parts or as a "
+                    "smaller scan."
+                )
+                % {"name": upload.name},
+            )
+            continue
+        files.append(IncomingFile(name=upload.name or "", data=upload.read()))
+    return files
 
 
 def _report(request: HttpRequest, result: IntakeResult) -> None:
@@ -84,13 +96,13 @@ def queue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     now = timezone.now()
     page = Paginator(queries.queue(), PAGE_SIZE).get_page(request.GET.get("pagina"))
     norm = _norm_days()
-    rows = [
-        {
-            "document": d,
-            "waited": working_days_between(d.received_at, now),
-            "late": working_days_between(d.received_at, now) > norm,
-        }
+    waited = [
+        working_days_between(timezone.localtime(d.received_at), timezone.localtime(now))
         for d in page.object_list
+    ]
+    rows = [
+        {"document": d, "waited": days, "late": days > norm}
+        for d, days in zip(page.object_list, waited, strict=True)
     ]
     return _render(request, staff, "queue.html", page=page, rows=rows, norm=norm)
 
