@@ -55,11 +55,23 @@ def working_days_between(start: date | datetime, end: date | datetime) -> int:
     """Working days after `start` up to and including `end` (0 when end is not later)."""
     first = start.date() if isinstance(start, datetime) else start
     last = end.date() if isinstance(end, datetime) else end
-    count = 0
-    day = first
-    while day < last:
-        day += timedelta(days=1)
-        if is_working_day(day):
+    if last <= first:
+        return 0
+    return _weekdays_after(first, last) - sum(
+        1
+        for year in range(first.year, last.year + 1)
+        for day in public_holidays(year)
+        if first < day <= last and day.weekday() < 5
+    )
+
+
+def _weekdays_after(first: date, last: date) -> int:
+    """Monday-to-Friday days in (first, last], counted in whole weeks plus a remainder."""
+    days = (last - first).days
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    for offset in range(1, rest + 1):
+        if (first + timedelta(days=offset)).weekday() < 5:
             count += 1
     return count
 

@@ -1,0 +1,52 @@
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from maatwerk.core.rules.calendar import (
+    add_working_days,
+    is_working_day,
+    public_holidays,
+    subtract_working_days,
+    working_days_between,
+)
+
+days = st.dates(min_value=date(2020, 1, 1), max_value=date(2032, 12, 31))
+
+
+def counted_one_by_one(first: date, last: date) -> int:
+    return sum(
+        1 for n in range(1, (last - first).days + 1) if is_working_day(first + timedelta(days=n))
+    )
+
+
+def test_the_atw_days_of_2026_are_not_working_days():
+    assert sorted(public_holidays(2026)) == [
+        date(2026, 1, 1),
+        date(2026, 4, 6),
+        date(2026, 4, 27),
+        date(2026, 5, 5),
+        date(2026, 5, 14),
+        date(2026, 5, 25),
+        date(2026, 12, 25),
+        date(2026, 12, 26),
+    ]
+    assert is_working_day(date(2026, 4, 3))  # Good Friday is not an Atw holiday
+
+
+def test_one_working_day_after_christmas_eve_2026_is_monday_the_28th():
+    assert add_working_days(date(2026, 12, 24), 1) == date(2026, 12, 28)
+
+
+@given(days, st.integers(min_value=0, max_value=800))
+def test_counting_working_days_agrees_with_counting_them_one_by_one(first, span):
+    last = first + timedelta(days=span)
+    assert working_days_between(first, last) == counted_one_by_one(first, last)
+
+
+@given(days, st.integers(min_value=0, max_value=60))
+def test_adding_then_subtracting_working_days_returns_to_a_working_day(start, count):
+    later = add_working_days(start, count)
+    assert working_days_between(start, later) == count
+    if is_working_day(start):
+        assert subtract_working_days(later, count) == start
