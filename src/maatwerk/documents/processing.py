@@ -66,7 +66,7 @@ def process(document_id: int) -> Outcome:
         problem = ReadProblem(damaged_message(), code="damaged")
     with transaction.atomic():
         document = (
-            Document.objects.select_for_update()
+            Document.objects.select_for_update(of=("self",))
             .select_related("batch", "client")
             .get(pk=document_id)
         )
