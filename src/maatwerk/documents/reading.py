@@ -15,6 +15,7 @@ import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -25,6 +26,8 @@ from pypdf.errors import PdfReadError
 from maatwerk.documents.rules import filetypes
 
 OCR_DPI = 300
+MIN_OCR_DPI = 72
+A4_SQUARE_INCHES = 8.27 * 11.69
 OCR_TIMEOUT_SECONDS = 120
 # Fewer characters than this per page means the text layer is a scanner's empty stub.
 MIN_TEXT_LAYER_CHARS = 40
@@ -85,14 +88,30 @@ def _read_pdf(data: bytes) -> Reading:
         raise ReadProblem(_damaged_message(), code="damaged")
     if len(layer.strip()) >= MIN_TEXT_LAYER_CHARS * pages:
         return Reading(text=layer, pages=pages, method="text-layer")
-    return Reading(text=_ocr_pdf(data), pages=pages, method="ocr")
+    return Reading(text=_ocr_pdf(data, ocr_dpi(reader)), pages=pages, method="ocr")
+
+
+def ocr_dpi(reader: PdfReader) -> int:
+    """Render so the largest page has about as many pixels as A4 at 300 dpi.
+
+    Photos and scans saved as PDF by phone apps often carry no resolution, so their page is
+    measured in pixels as points: an A4 scan becomes a 34-inch page. Rendering that at 300 dpi
+    gives ten times the pixels (and the OCR time) for no more detail.
+    """
+    largest = max(_area_in_square_inches(page) for page in reader.pages)
+    scale = (A4_SQUARE_INCHES / largest) ** 0.5 if largest else 1.0
+    return max(MIN_OCR_DPI, min(OCR_DPI, round(OCR_DPI * scale)))
+
+
+def _area_in_square_inches(page: Any) -> float:
+    return float(page.mediabox.width) * float(page.mediabox.height) / (72 * 72)
 
 
 def _check_page_sizes(reader: PdfReader) -> None:
-    """A page so large that rendering it at OCR resolution would exhaust memory is refused."""
+    """A page so large that rendering it even at the lowest resolution would exhaust memory
+    is refused (the rendered page is otherwise bounded by ocr_dpi)."""
     for page in reader.pages:
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        if (width * OCR_DPI / 72) * (height * OCR_DPI / 72) > settings.DOCUMENT_MAX_PIXELS:
+        if _area_in_square_inches(page) * MIN_OCR_DPI**2 > settings.DOCUMENT_MAX_PIXELS:
             raise ReadProblem(_too_many_pixels_message(), code="too_many_pixels")
 
 
@@ -120,7 +139,7 @@ def _read_image(data: bytes) -> Reading:
     return Reading(text="\n".join(texts), pages=len(texts), method="ocr")
 
 
-def _ocr_pdf(data: bytes) -> str:
+def _ocr_pdf(data: bytes, dpi: int) -> str:
     with tempfile.TemporaryDirectory(prefix="maatwerk-ocr-") as folder:
         source = Path(folder) / "in.pdf"
         source.write_bytes(data)
@@ -129,7 +148,7 @@ def _ocr_pdf(data: bytes) -> str:
                 [
                     "pdftoppm",
                     "-r",
-                    str(OCR_DPI),
+                    str(dpi),
                     "-gray",
                     "-png",
                     str(source),

@@ -250,10 +250,30 @@ def test_a_pdf_page_too_large_to_render_is_refused(settings):
     from pypdf import PdfWriter
 
     writer = PdfWriter()
-    writer.add_blank_page(width=14400, height=14400)  # 200 x 200 inch
+    writer.add_blank_page(width=72 * 1000, height=72 * 1000)  # 1000 x 1000 inch
     out = io.BytesIO()
     writer.write(out)
     document = take_in(out.getvalue(), name="poster.pdf").outcomes[0].document
     process(document.pk)
     document.refresh_from_db()
     assert document.status == DocumentStatus.QUARANTINED and "te groot" in document.problem
+
+
+def test_a_phone_scan_saved_as_pdf_without_resolution_is_read_at_a_sensible_size(fatima, regisseur):
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from maatwerk.documents.reading import ocr_dpi
+
+    photo = Image.open(
+        io.BytesIO(samples.scanned(letter_for(fatima, "Uw huurverhoging per 1 juli.")))
+    )
+    out = io.BytesIO()
+    photo.save(
+        out, format="PDF"
+    )  # Pillow's default: 72 dpi, so the page is as many points as pixels
+    assert ocr_dpi(PdfReader(io.BytesIO(out.getvalue()))) < 150
+    outcome = process(take_in(out.getvalue(), name="scan-app.pdf").outcomes[0].document.pk)
+    assert outcome.client_number == fatima.client_number and outcome.document_type == "huur"
