@@ -150,7 +150,9 @@ def _ocr_pdf(data: bytes, dpi: int) -> str:
                     "-r",
                     str(dpi),
                     "-gray",
-                    "-png",
+                    # Uncompressed TIFF: pdftoppm's PNG encoder took 20 s for one 300-dpi page
+                    # here, TIFF 0.2 s (measured on a scanned A4 page, 2026-11-26).
+                    "-tiff",
                     str(source),
                     str(Path(folder) / "p"),
                 ],
@@ -160,7 +162,7 @@ def _ocr_pdf(data: bytes, dpi: int) -> str:
             )
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
             raise ReadProblem(_damaged_message(), code="damaged") from exc
-        pages = sorted(Path(folder).glob("p-*.png"))
+        pages = sorted(Path(folder).glob("p-*.tif"))
         return "\n".join(_tesseract(page) for page in pages)
 
 
