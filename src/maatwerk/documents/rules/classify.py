@@ -37,22 +37,31 @@ _RULES: dict[str, list[tuple[str, float]]] = {
         (r"loonheffing", 2),
         (r"werkgever", 0.5),
     ],
+    # A bank statement lists payees (insurer, energy, "huurtoeslag"): its own structure words
+    # (opening and closing balance, statement number, date/description columns) must outweigh them.
     "bankafschrift": [
-        (r"rekeningafschrift|bankafschrift|afschrift", 2.5),
-        (r"\biban\b|NL\d{2}[A-Z]{4}", 1),
-        (r"saldo", 1.5),
-        (r"bij\s*/\s*af|af\s+bij|creditering|debitering", 1.5),
+        (r"rekeningafschrift|bankafschrift|afschrift\s*(nr|nummer)?", 2.5),
+        (r"\biban\b|NL\d{2}\s?[A-Z]{4}", 1),
+        (r"(vorig|nieuw|begin|eind)\s*saldo", 3),
+        (r"saldo", 1),
+        (r"bij\s*/\s*af|af\s+bij|datum\s+omschrijving", 2),
+        (r"creditering|debitering|boekdatum|valutadatum", 1.5),
     ],
     "huur": [
         (r"huurovereenkomst|huurcontract", 3),
         (r"huurverhoging|huurprijs|kale huur", 2.5),
         (r"verhuurder|woningcorporatie|woonstichting", 1.5),
         (r"huurder", 1),
+        (r"huurcommissie|servicekosten", 1.5),
     ],
+    # A letter from the Belastingdienst about toeslagen, not a mention of one in another letter.
     "toeslagen": [
-        (r"belastingdienst", 1.5),
-        (r"toeslag(en)?", 2.5),
-        (r"huurtoeslag|zorgtoeslag|kinderopvangtoeslag", 2),
+        (r"dienst\s*toeslagen|belastingdienst\s*/\s*toeslagen", 4),
+        (r"\btoeslag(en)?\b", 1.5),
+        (r"huurtoeslag|zorgtoeslag|kinderopvangtoeslag|kindgebonden budget", 1.5),
+        (r"voorschot", 1.5),
+        (r"toeslagpartner|toetsingsinkomen", 2),
+        (r"belastingdienst", 1),
     ],
     "zorgverzekering": [
         (r"zorgverzeker(ing|aar)", 3),
