@@ -26,7 +26,11 @@ lint: install
 	$(BIN)/mypy src
 	DJANGO_SETTINGS_MODULE=maatwerk.settings $(BIN)/maatwerk makemigrations --check --dry-run -v 0
 
-bench: install assets messages
+bench: install assets messages ocr
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	@command -v gs >/dev/null && command -v unpaper >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ghostscript unpaper >/dev/null; \
+	  else echo "The document benchmark needs ghostscript and unpaper: run 'sudo apt-get install ghostscript unpaper'."; exit 1; fi; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 install: $(VENV)/.installed

@@ -168,8 +168,9 @@ def _ocr_pdf(data: bytes, dpi: int) -> str:
 
 def _ocr_image(image: Image.Image) -> str:
     with tempfile.TemporaryDirectory(prefix="maatwerk-ocr-") as folder:
-        path = Path(folder) / "page.png"
-        image.save(path)
+        # Uncompressed TIFF: Pillow took 2.3 s to write one 300-dpi page as PNG, TIFF 0.05 s.
+        path = Path(folder) / "page.tif"
+        image.save(path, format="TIFF")
         return _tesseract(path)
 
 
