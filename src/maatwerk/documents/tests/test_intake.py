@@ -277,3 +277,17 @@ def test_a_phone_scan_saved_as_pdf_without_resolution_is_read_at_a_sensible_size
     assert ocr_dpi(PdfReader(io.BytesIO(out.getvalue()))) < 150
     outcome = process(take_in(out.getvalue(), name="scan-app.pdf").outcomes[0].document.pk)
     assert outcome.client_number == fatima.client_number and outcome.document_type == "huur"
+
+
+def test_a_black_and_white_group4_tiff_scan_is_read(fatima, regisseur):
+    import io
+
+    from PIL import Image
+
+    page = Image.open(
+        io.BytesIO(samples.scanned(letter_for(fatima, "Uw huurverhoging per 1 juli.")))
+    )
+    out = io.BytesIO()
+    page.convert("1").save(out, format="TIFF", compression="group4")
+    outcome = process(take_in(out.getvalue(), name="fax.tif").outcomes[0].document.pk)
+    assert outcome.client_number == fatima.client_number and outcome.document_type == "huur"
