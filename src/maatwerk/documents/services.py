@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.core import crypto
-from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.models import Role
 from maatwerk.documents.learning import CORRECTION_PURPOSE
 from maatwerk.documents.models import (
     Document,
@@ -51,16 +51,19 @@ def acknowledge(*, document: Document, by: User) -> None:
 
 
 @transaction.atomic
-def pass_on(*, document: Document, to: User, by: User, note: str = "") -> None:
-    """Give the document to a colleague (it stays with the same client)."""
+def pass_on(*, document: Document, colleague_id: object, by: User, note: str = "") -> User:
+    """Give the document to a colleague (it stays with the same client); returns them."""
+    to = User.objects.filter(
+        pk=_as_id(colleague_id),
+        is_active=True,
+        staff__role__in=[Role.CONSULTANT, Role.TEAM_LEAD],
+    ).first()
+    if to is None:
+        raise DocumentError(_("Choose the consultant or team lead to pass the document on to."))
     if document.client is None:
         raise DocumentError(_("Link the document to a client first."))
     if document.status not in (DocumentStatus.ROUTED, DocumentStatus.ACKNOWLEDGED):
         raise DocumentError(_("Only a document that is with a regisseur can be passed on."))
-    if not StaffMember.objects.filter(
-        user=to, role__in=[Role.CONSULTANT, Role.TEAM_LEAD], user__is_active=True
-    ).exists():
-        raise DocumentError(_("Documents can only be passed on to a consultant or team lead."))
     now = timezone.now()
     document.routed_to, document.routed_at = to, now
     document.status = DocumentStatus.ROUTED
@@ -86,6 +89,7 @@ def pass_on(*, document: Document, to: User, by: User, note: str = "") -> None:
         summary=summary,
         visibility=Visibility.STAFF_ONLY,
     )
+    return to
 
 
 @transaction.atomic
@@ -124,6 +128,29 @@ def correct_type(*, document: Document, document_type: str, by: User) -> None:
             summary=summary,
             visibility=Visibility.STAFF_ONLY,
         )
+
+
+@transaction.atomic
+def link_to_client(
+    *, document: Document, client_number: str, by: User
+) -> tuple[Client, User | None]:
+    """Link a queued (or wrongly linked) document to the client with this number, and route
+    it; returns the client and who handles it now."""
+    number = client_number.strip()
+    client = Client.objects.filter(client_number=number).first()
+    if client is None:
+        raise DocumentError(
+            _("There is no client with number %(number)s. Check the number.")
+            % {"number": number or "-"}
+        )
+    return client, assign_client(document=document, client=client, by=by)
+
+
+def _as_id(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
 
 
 @transaction.atomic

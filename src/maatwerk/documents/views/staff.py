@@ -7,7 +7,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,7 +24,6 @@ from maatwerk.documents.rules.classify import TYPES
 from maatwerk.documents.views.portal import hard_limit
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.forms import consultants
-from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.views.staff import SESSION_REASONS, _open, staff_only
 
 PAGE_SIZE = 25
@@ -157,12 +155,9 @@ def _do(action: str, document: Document, request: HttpRequest, staff: StaffMembe
         services.acknowledge(document=document, by=user)
         messages.success(request, _("Marked as seen."))
     elif action == "doorsturen":
-        colleague = User.objects.filter(
-            pk=request.POST.get("naar") or 0, staff__isnull=False
-        ).first()
-        if colleague is None:
-            raise DossierError(_("Choose the colleague to pass the document on to."))
-        services.pass_on(document=document, to=colleague, by=user)
+        colleague = services.pass_on(
+            document=document, colleague_id=request.POST.get("naar"), by=user
+        )
         messages.success(request, _("Passed on to %(name)s.") % {"name": colleague.get_full_name()})
     elif action == "soort":
         services.correct_type(
@@ -170,18 +165,14 @@ def _do(action: str, document: Document, request: HttpRequest, staff: StaffMembe
         )
         messages.success(request, _("Document type saved."))
     elif action == "client":
-        number = request.POST.get("klantnummer", "").strip()
-        client = Client.objects.filter(client_number=number).first()
-        if client is None:
-            raise DossierError(
-                _("There is no client with number %(number)s. Check the number.")
-                % {"number": number or "-"}
-            )
-        handler = services.assign_client(document=document, client=client, by=user)
+        client, handler = services.link_to_client(
+            document=document, client_number=request.POST.get("klantnummer", ""), by=user
+        )
         who = handler.get_full_name() if handler else _("the intake queue")
         messages.success(
             request,
-            _("Linked to client %(number)s and sent to %(who)s.") % {"number": number, "who": who},
+            _("Linked to client %(number)s and sent to %(who)s.")
+            % {"number": client.client_number, "who": who},
         )
     else:
         raise DossierError(_("Unknown action."))
