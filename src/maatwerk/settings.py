@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "maatwerk.core",
     "maatwerk.dossiers",
     "maatwerk.documents",
+    "maatwerk.commitments",
     "maatwerk.demo",
 ]
 
@@ -161,6 +162,12 @@ DOCUMENT_MAX_PIXELS = env_int("MAATWERK_DOCUMENT_MAX_PIXELS", 60_000_000)
 DOCUMENT_MAX_PAGES = env_int("MAATWERK_DOCUMENT_MAX_PAGES", 200)
 # Norm for routing a document to its regisseur, in working days (DOMAIN.md "Service norms").
 DOCUMENT_ROUTING_NORM_WORKING_DAYS = env_int("MAATWERK_DOCUMENT_ROUTING_NORM_DAYS", 1)
+# Commitments (issue 4): the decision term when no law sets one (Awb 4:13 lid 2), and how long
+# an overdue municipal promise waits with the consultant before it goes to the team lead.
+DECISION_TERM_WEEKS = env_int("MAATWERK_DECISION_TERM_WEEKS", 8)
+ESCALATION_GRACE_WORKING_DAYS = env_int("MAATWERK_ESCALATION_GRACE_WORKING_DAYS", 2)
+# How often `maatwerk clock` (started by `maatwerk serve`) queues the periodic tasks.
+CLOCK_SECONDS = env_int("MAATWERK_CLOCK_SECONDS", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 

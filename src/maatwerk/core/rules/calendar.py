@@ -8,6 +8,7 @@ for the Atw). Good Friday is not among them. Dates come from the `holidays` pack
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from functools import lru_cache
 
 import holidays
@@ -84,4 +85,39 @@ def subtract_working_days(start: date, count: int) -> date:
         day -= timedelta(days=1)
         if is_working_day(day):
             remaining -= 1
+    return day
+
+
+class TermUnit(StrEnum):
+    CALENDAR_DAYS = "calendar_days"
+    WORKING_DAYS = "working_days"
+    WEEKS = "weeks"
+
+
+def term_end(start: date, amount: int, unit: TermUnit, *, statutory: bool = False) -> date:
+    """The last day of a term of `amount` units that starts the day after `start`.
+
+    A statutory term (one set in a law) follows the Algemene termijnenwet; other terms, such
+    as a date agreed with the client, end where they end.
+    """
+    if amount < 0:
+        raise ValueError("a term cannot be negative")
+    if unit == TermUnit.WORKING_DAYS:
+        return add_working_days(start, amount)
+    last = start + timedelta(days=amount * 7 if unit == TermUnit.WEEKS else amount)
+    return atw_last_day(start, last) if statutory else last
+
+
+def atw_last_day(start: date, last: date) -> date:
+    """The last day of a statutory term from `start` to `last`, per the Algemene termijnenwet.
+
+    Art. 1: a term that ends on a Saturday, Sunday or public holiday runs on to the next working
+    day. Art. 2: a term of at least three days is extended so that it holds at least two
+    working days.
+    """
+    day = last
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    if (last - start).days >= 3 and working_days_between(start, day) < 2:
+        day = add_working_days(start, 2)
     return day

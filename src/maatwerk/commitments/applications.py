@@ -1,0 +1,336 @@
+"""Applications and their decision terms: record, extend (4:14), suspend (4:15), decide.
+
+The last day to decide is always recomputed from the recorded facts by rules/terms.py and
+kept on the application and on the municipality's commitment to decide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from maatwerk.commitments import services
+from maatwerk.commitments.errors import CommitmentError
+from maatwerk.commitments.models import (
+    Application,
+    ApplicationKind,
+    Commitment,
+    Evidence,
+    Origin,
+    Party,
+    Status,
+    TermExtension,
+    TermSuspension,
+)
+from maatwerk.commitments.moments import end_of, local_date
+from maatwerk.commitments.rules.terms import (
+    DecisionTerm,
+    Suspension,
+    TermError,
+    decision_term,
+    first_advance_due,
+)
+from maatwerk.core.models import Receipt
+from maatwerk.core.receipts import ReceiptItem, issue_receipt
+from maatwerk.dossiers import journal
+from maatwerk.dossiers.models import Client
+
+# Awb 7:10: six weeks to decide on an objection (twelve with an advisory committee).
+OBJECTION_TERM_WEEKS = 6
+
+
+def default_term_weeks(kind: str) -> int:
+    return (
+        OBJECTION_TERM_WEEKS if kind == ApplicationKind.OBJECTION else settings.DECISION_TERM_WEEKS
+    )
+
+
+def record_application(
+    *,
+    client: Client,
+    kind: str,
+    subject: str,
+    received_at: datetime,
+    channel: str,
+    actor: User | None,
+    term_weeks: int | None = None,
+) -> Application:
+    """Register an application with the moment it arrived; the term and its commitments follow."""
+    if received_at > timezone.now():
+        raise CommitmentError(_("The date of receipt cannot be in the future. Check the date."))
+    weeks = term_weeks or default_term_weeks(kind)
+    received_on = local_date(received_at)
+    term = decision_term(received=received_on, term_weeks=weeks)
+    with transaction.atomic():
+        receipt = _receipt_for(client, subject, kind, channel, received_at)
+        application = Application.objects.create(
+            client=client,
+            kind=kind,
+            subject=subject.strip(),
+            received_at=received_at,
+            received_on=received_on,
+            receipt=receipt,
+            term_weeks=weeks,
+            decision_due=term.last_day,
+            created_by=actor,
+        )
+        _journal(
+            application,
+            actor,
+            _("We received your application: %(what)s. We decide by %(due)s at the latest."),
+        )
+        services.promise(
+            client=client,
+            party=Party.MUNICIPALITY,
+            description=_decision_description(application),
+            due_at=end_of(term.last_day),
+            origin=Origin.APPLICATION_DECISION,
+            actor=actor,
+            application=application,
+            allow_past=True,
+        )
+        if kind == ApplicationKind.BIJSTAND:
+            services.promise(
+                client=client,
+                party=Party.MUNICIPALITY,
+                description=services.advance_description(),
+                due_at=end_of(first_advance_due(received_on)),
+                origin=Origin.ADVANCE,
+                actor=actor,
+                application=application,
+                allow_past=True,
+            )
+    return application
+
+
+def extend_term(
+    *,
+    application: Application,
+    extended_to: date,
+    notified_on: date,
+    reason: str,
+    letter: str,
+    actor: User,
+) -> TermExtension:
+    """Awb 4:14: a longer term, told to the applicant in a letter sent within the term."""
+    _refuse_if_decided(application)
+    if not letter.strip():
+        raise CommitmentError(
+            _("An extension only counts with a letter to the client. Write the letter first.")
+        )
+    if not reason.strip():
+        raise CommitmentError(_("Explain why the decision takes longer. The client reads this."))
+    if notified_on > timezone.localdate():
+        raise CommitmentError(_("The letter date cannot be in the future."))
+    if notified_on > application.decision_due:
+        raise CommitmentError(
+            _(
+                "The term already ended on %(due)s. An extension must be sent before the term "
+                "ends; now the client can send a notice of default."
+            )
+            % {"due": _day(application.decision_due)}
+        )
+    if extended_to <= application.decision_due:
+        raise CommitmentError(
+            _("The new date must be after the current last day (%(due)s).")
+            % {"due": _day(application.decision_due)}
+        )
+    with transaction.atomic():
+        extension = TermExtension.objects.create(
+            application=application,
+            previous_due=application.decision_due,
+            extended_to=extended_to,
+            notified_on=notified_on,
+            reason=reason.strip(),
+            letter=letter.strip(),
+            recorded_by=actor,
+        )
+        with journal.dutch():
+            why = _("We need more time: %(reason)s") % {"reason": extension.reason}
+        _recompute(application, actor, why)
+    return extension
+
+
+def suspend_term(
+    *,
+    application: Application,
+    first_day: date,
+    last_day: date,
+    ground: str,
+    note: str,
+    actor: User,
+) -> TermSuspension:
+    """Awb 4:15: the term stood still from `first_day` up to and including `last_day`."""
+    _refuse_if_decided(application)
+    new = Suspension(first_day, last_day)
+    if last_day < first_day:
+        raise CommitmentError(_("The last day comes before the first day. Check the dates."))
+    if first_day > application.decision_due:
+        raise CommitmentError(
+            _("The term already ended on %(due)s. A term that has ended cannot stand still.")
+            % {"due": _day(application.decision_due)}
+        )
+    existing = [Suspension(s.first_day, s.last_day) for s in application.suspensions.all()]
+    try:
+        term = _term(application, suspensions=[*existing, new])
+    except TermError as error:
+        raise CommitmentError(_term_error_message(error)) from error
+    with transaction.atomic():
+        suspension = TermSuspension.objects.create(
+            application=application,
+            first_day=first_day,
+            last_day=last_day,
+            ground=ground,
+            note=note.strip(),
+            recorded_by=actor,
+        )
+        with journal.dutch():
+            why = _("The term stood still from %(first)s to %(last)s: %(ground)s.") % {
+                "first": _day(first_day),
+                "last": _day(last_day),
+                "ground": suspension.get_ground_display(),
+            }
+        _recompute(application, actor, why, term)
+    return suspension
+
+
+def decide(
+    *, application: Application, decided_on: date, outcome: str, note: str, actor: User
+) -> Application:
+    """Record the decision: the promise to decide is kept (on time or not), advances stop."""
+    from maatwerk.commitments import notices
+
+    _refuse_if_decided(application)
+    if decided_on < application.received_on:
+        raise CommitmentError(
+            _("The decision date is before the application arrived (%(received)s). Check the date.")
+            % {"received": _day(application.received_on)}
+        )
+    if decided_on > timezone.localdate():
+        raise CommitmentError(_("The decision date cannot be in the future."))
+    with transaction.atomic():
+        application.decided_on = decided_on
+        application.outcome = outcome
+        application.decision_note = note.strip()
+        application.save(update_fields=["decided_on", "outcome", "decision_note"])
+        moment = min(end_of(decided_on), timezone.now())
+        for commitment in _open_commitments(application, Origin.APPLICATION_DECISION):
+            services.fulfil(
+                commitment=commitment, evidence=Evidence.DECISION, actor=actor, moment=moment
+            )
+        with journal.dutch():
+            stop = _("We decided on your application, so no more advances are needed.")
+        for advance in _open_commitments(application, Origin.ADVANCE):
+            services.withdraw(commitment=advance, reason=stop, actor=actor)
+        _journal(
+            application,
+            actor,
+            _("We decided on your application: %(what)s."),
+        )
+        notices.after_decision(application, actor)
+    return application
+
+
+def term_of(application: Application) -> DecisionTerm:
+    return _term(application)
+
+
+def _term(application: Application, suspensions: list[Suspension] | None = None) -> DecisionTerm:
+    latest = application.extensions.order_by("-recorded_at", "-id").first()
+    periods = suspensions
+    if periods is None:
+        periods = [Suspension(s.first_day, s.last_day) for s in application.suspensions.all()]
+    return decision_term(
+        received=application.received_on,
+        term_weeks=application.term_weeks,
+        extended_to=latest.extended_to if latest else None,
+        suspensions=periods,
+    )
+
+
+def _recompute(
+    application: Application, actor: User, why: str, term: DecisionTerm | None = None
+) -> None:
+    term = term or _term(application)
+    application.decision_due = term.last_day
+    application.save(update_fields=["decision_due"])
+    for commitment in _open_commitments(application, Origin.APPLICATION_DECISION):
+        services.move_due(commitment=commitment, due_at=end_of(term.last_day), actor=actor, why=why)
+
+
+def _open_commitments(application: Application, origin: str) -> list[Commitment]:
+    return list(
+        application.commitments.filter(
+            origin=origin, status__in=[Status.OPEN, Status.OVERDUE]
+        ).select_related("client", "application")
+    )
+
+
+def _refuse_if_decided(application: Application) -> None:
+    if application.decided_on is not None:
+        raise CommitmentError(
+            _("This application was decided on %(day)s. Nothing was changed.")
+            % {"day": _day(application.decided_on)}
+        )
+
+
+def _decision_description(application: Application) -> str:
+    with journal.dutch():
+        return _("We decide on your application: %(what)s.") % {"what": application.subject}
+
+
+def _receipt_for(
+    client: Client, subject: str, kind: str, channel: str, received_at: datetime
+) -> Receipt:
+    text = f"{kind}: {subject}".encode()
+    return issue_receipt(
+        channel=channel,
+        subject=f"Aanvraag: {subject}"[:200],
+        items=[
+            ReceiptItem(
+                name="aanvraag.txt",
+                sha256=hashlib.sha256(text).hexdigest(),
+                pages=1,
+                size=len(text),
+            )
+        ],
+        recipient="Werk en Inkomen",
+        client_ref=client.public_id,
+        received_at=received_at,
+    )
+
+
+def _journal(application: Application, actor: User | None, text: str) -> None:
+    with journal.dutch():
+        summary = text % {"what": application.subject, "due": _day(application.decision_due)}
+    journal.record(
+        client=application.client,
+        kind="application.recorded" if application.decided_on is None else "application.decided",
+        summary=summary,
+        actor=actor,
+        subject=application,
+    )
+
+
+def _day(day: date) -> str:
+    return formats.date_format(day, "l j F Y")
+
+
+def _term_error_message(error: TermError) -> str:
+    messages = {
+        "suspensions_overlap": _(
+            "This period overlaps a period that is already recorded. A day can only stand "
+            "still once: change the dates."
+        ),
+        "suspension_before_receipt": _(
+            "The term cannot stand still before the application arrived. Check the first day."
+        ),
+        "suspension_backwards": _("The last day comes before the first day. Check the dates."),
+    }
+    return messages.get(error.code, _("These dates cannot be used. Check them."))

@@ -1,0 +1,121 @@
+"""Decision terms on applications (Awb 4:13-4:15): pure, no Django.
+
+Sources (checked 2026-11-26): Awb 4:13 (a reasonable term, at most 8 weeks after receipt when
+no law sets one; the Participatiewet sets none), 4:14 (extension, told to the applicant within
+the term), 4:15 (suspension "met ingang van de dag na die waarop" the applicant is asked to
+complete the application "tot de dag waarop" it is completed; also while the applicant agreed in
+writing, while the delay is theirs, and during force majeure), text at
+https://rechtspraakbestuursrecht.nl/artikel-415-awb-opschorting-beslistermijn/. Objections: Awb
+7:10, 6 weeks or 12 with an advisory committee, from the day after the objection term ended,
++6 weeks deferral (https://rechtspraakbestuursrecht.nl/artikel-710-awb-beslistermijn-bezwaar/).
+
+Suspended days are recorded as periods with a first and a last suspended day, both included.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from maatwerk.core.rules.calendar import TermUnit, term_end
+
+DEFAULT_TERM_WEEKS = 8
+# Pw art. 52: an advance within four weeks of the application, then every four weeks.
+ADVANCE_WEEKS = 4
+
+
+class TermError(ValueError):
+    """A term that cannot be computed from these facts; `code` says which rule was broken."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Suspension:
+    first_day: date
+    last_day: date
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+
+@dataclass(frozen=True)
+class DecisionTerm:
+    """The last day to decide, and how it came about (so the client can see why it moved)."""
+
+    statutory_last_day: date
+    extended_to: date | None
+    suspended_days: int
+    last_day: date
+
+    @property
+    def notice_allowed_from(self) -> date:
+        """A notice of default counts only once the term has passed (Awb 4:17 lid 3)."""
+        return self.last_day + timedelta(days=1)
+
+    def expired_on(self, today: date) -> bool:
+        return today > self.last_day
+
+
+def check_suspensions(suspensions: Sequence[Suspension], *, received: date) -> None:
+    """Refuse periods that end before they start, start before receipt, or overlap."""
+    ordered = sorted(suspensions, key=lambda s: s.first_day)
+    for period in ordered:
+        if period.last_day < period.first_day:
+            raise TermError("suspension_backwards", f"{period.first_day}:{period.last_day}")
+        if period.first_day <= received:
+            raise TermError("suspension_before_receipt", str(period.first_day))
+    for earlier, later in itertools.pairwise(ordered):
+        if later.first_day <= earlier.last_day:
+            raise TermError("suspensions_overlap", f"{earlier.first_day}:{later.first_day}")
+
+
+def decision_term(
+    *,
+    received: date,
+    term_weeks: int = DEFAULT_TERM_WEEKS,
+    extended_to: date | None = None,
+    suspensions: Sequence[Suspension] = (),
+) -> DecisionTerm:
+    """The decision term for an application received on `received`.
+
+    The statutory term ends `term_weeks` after receipt (Atw applied); an extension (4:14)
+    replaces that end with the date the municipality announced. Each suspension that starts
+    while the term still runs adds its days; one that starts after the term ended cannot
+    suspend it. The Atw is applied again after suspension, since it is still the statutory term.
+    """
+    if term_weeks < 1:
+        raise TermError("term_too_short", str(term_weeks))
+    check_suspensions(suspensions, received=received)
+    statutory = term_end(received, term_weeks, TermUnit.WEEKS, statutory=True)
+    if extended_to is not None and extended_to <= statutory:
+        raise TermError("extension_not_later", str(extended_to))
+    running = extended_to or received + timedelta(weeks=term_weeks)
+    counted = 0
+    for period in sorted(suspensions, key=lambda s: s.first_day):
+        if period.first_day <= running:
+            counted += period.days
+            running += timedelta(days=period.days)
+    if extended_to is None:
+        last = term_end(received, (running - received).days, TermUnit.CALENDAR_DAYS, statutory=True)
+    else:
+        last = running
+    return DecisionTerm(
+        statutory_last_day=statutory,
+        extended_to=extended_to,
+        suspended_days=counted,
+        last_day=last,
+    )
+
+
+def first_advance_due(received: date) -> date:
+    return received + timedelta(weeks=ADVANCE_WEEKS)
+
+
+def next_advance_due(previous_due: date) -> date:
+    return previous_due + timedelta(weeks=ADVANCE_WEEKS)

@@ -1,0 +1,159 @@
+"""Applications: the decision term, extension, suspension, decision, and their bad inputs."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from maatwerk.commitments import applications
+from maatwerk.commitments.errors import CommitmentError
+from maatwerk.commitments.models import (
+    ApplicationKind,
+    Commitment,
+    Origin,
+    Outcome,
+    Status,
+    SuspensionGround,
+)
+from maatwerk.commitments.rules.terms import decision_term
+from maatwerk.commitments.tests.factories import client_with_regisseur, make_application
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_application_gets_its_term_a_receipt_and_the_municipality_promises_to_decide():
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, days_ago=3)
+    expected = decision_term(received=application.received_on).last_day
+    assert application.decision_due == expected
+    assert application.receipt is not None
+    decision = application.commitments.get(origin=Origin.APPLICATION_DECISION)
+    assert timezone.localtime(decision.due_at).date() == expected
+    advance = application.commitments.get(origin=Origin.ADVANCE)
+    assert timezone.localtime(advance.due_at).date() == application.received_on + timedelta(weeks=4)
+
+
+def test_objections_get_six_weeks_and_no_advance():
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, kind=ApplicationKind.OBJECTION)
+    assert application.term_weeks == 6
+    assert not application.commitments.filter(origin=Origin.ADVANCE).exists()
+
+
+def test_an_extension_without_a_letter_is_refused():
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, days_ago=10)
+    with pytest.raises(CommitmentError) as error:
+        applications.extend_term(
+            application=application,
+            extended_to=application.decision_due + timedelta(weeks=4),
+            notified_on=timezone.localdate(),
+            reason="Wij wachten op gegevens van het UWV.",
+            letter="",
+            actor=regisseur,
+        )
+    assert "brief" in error.value.message
+    assert not application.extensions.exists()
+
+
+def test_an_extension_moves_the_last_day_and_the_promise_and_says_why():
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, days_ago=10)
+    new_day = application.decision_due + timedelta(weeks=4)
+    applications.extend_term(
+        application=application,
+        extended_to=new_day,
+        notified_on=timezone.localdate(),
+        reason="Wij wachten op gegevens van het UWV.",
+        letter="Beste meneer, wij hebben meer tijd nodig.",
+        actor=regisseur,
+    )
+    application.refresh_from_db()
+    assert application.decision_due == new_day
+    decision = application.commitments.get(origin=Origin.APPLICATION_DECISION)
+    assert timezone.localtime(decision.due_at).date() == new_day
+
+
+def test_an_extension_after_the_term_ended_is_refused():
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, days_ago=70)
+    with pytest.raises(CommitmentError) as error:
+        applications.extend_term(
+            application=application,
+            extended_to=timezone.localdate() + timedelta(weeks=2),
+            notified_on=timezone.localdate(),
+            reason="Drukte.",
+            letter="Wij hebben meer tijd nodig.",
+            actor=regisseur,
+        )
+    assert "ingebrekestelling" in error.value.message
+
+
+def test_overlapping_suspensions_are_refused_and_the_first_one_counts():
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, days_ago=20)
+    start = application.received_on + timedelta(days=2)
+    before = application.decision_due
+    applications.suspend_term(
+        application=application,
+        first_day=start,
+        last_day=start + timedelta(days=9),
+        ground=SuspensionGround.COMPLETE_APPLICATION,
+        note="Bankafschriften gevraagd",
+        actor=regisseur,
+    )
+    application.refresh_from_db()
+    assert application.decision_due > before
+    assert application.decision_due >= application.received_on + timedelta(weeks=8, days=10)
+    with pytest.raises(CommitmentError) as error:
+        applications.suspend_term(
+            application=application,
+            first_day=start + timedelta(days=5),
+            last_day=start + timedelta(days=12),
+            ground=SuspensionGround.APPLICANT_DELAY,
+            note="",
+            actor=regisseur,
+        )
+    assert "overlapt" in error.value.message
+    assert application.suspensions.count() == 1
+
+
+def test_a_decision_dated_before_the_receipt_is_refused():
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, days_ago=5)
+    with pytest.raises(CommitmentError) as error:
+        applications.decide(
+            application=application,
+            decided_on=application.received_on - timedelta(days=1),
+            outcome=Outcome.GRANTED,
+            note="",
+            actor=regisseur,
+        )
+    assert "voordat de aanvraag binnenkwam" in error.value.message
+
+
+def test_a_decision_keeps_the_promise_and_stops_the_advances():
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, days_ago=5)
+    applications.decide(
+        application=application,
+        decided_on=timezone.localdate(),
+        outcome=Outcome.GRANTED,
+        note="",
+        actor=regisseur,
+    )
+    decision = application.commitments.get(origin=Origin.APPLICATION_DECISION)
+    assert decision.status == Status.FULFILLED and decision.kept_on_time
+    assert application.commitments.get(origin=Origin.ADVANCE).status == Status.WITHDRAWN
+
+
+def test_a_paid_advance_brings_the_next_one_four_weeks_later():
+    from maatwerk.commitments import services
+    from maatwerk.commitments.models import Evidence
+
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, days_ago=5)
+    first = application.commitments.get(origin=Origin.ADVANCE)
+    services.fulfil(commitment=first, evidence=Evidence.PAYMENT, actor=regisseur)
+    following = Commitment.objects.get(origin=Origin.ADVANCE, status=Status.OPEN)
+    assert following.due_at - first.due_at == timedelta(weeks=4)
