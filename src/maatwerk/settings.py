@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "maatwerk.documents.context.queue_alert",
+                "maatwerk.commitments.context.escalation_alert",
             ],
         },
     },

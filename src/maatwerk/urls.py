@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from maatwerk.commitments import urls as commitments
 from maatwerk.core.views import verify_receipt
 from maatwerk.documents import urls as documents
 from maatwerk.dossiers.urls import portal_urls, staff_urls
@@ -14,6 +15,8 @@ urlpatterns = [
     path("werk/documenten/", include(documents.staff_urls)),
     path("mijn/", include(portal_urls)),
     path("mijn/", include(documents.portal_urls)),
+    path("werk/", include(commitments.staff_urls)),
+    path("mijn/", include(commitments.portal_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ontvangstbewijs/controleren", verify_receipt, name="verify_receipt"),
 ]

@@ -114,7 +114,7 @@ def test_overlapping_suspensions_are_refused_and_the_first_one_counts():
             note="",
             actor=regisseur,
         )
-    assert "overlapt" in error.value.message
+    assert "valt samen met een periode" in error.value.message
     assert application.suspensions.count() == 1
 
 
