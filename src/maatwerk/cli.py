@@ -3,6 +3,9 @@
 maatwerk demo                 create the demo municipality (once)
 maatwerk serve                web server and one background worker
 maatwerk worker               one background worker (Django Tasks, database queue)
+maatwerk clock                queue the periodic tasks (escalation) every few minutes
+maatwerk commitments escalate one escalation run now
+maatwerk terms penalty ...    compute a decision term and penalty by hand (--json)
 maatwerk clients import F     import clients from a CSV file
 maatwerk bench generate       generate a large municipality for benchmarks
 maatwerk <django command>     migrate, createsuperuser, shell, ...

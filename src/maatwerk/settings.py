@@ -169,6 +169,7 @@ DECISION_TERM_WEEKS = env_int("MAATWERK_DECISION_TERM_WEEKS", 8)
 ESCALATION_GRACE_WORKING_DAYS = env_int("MAATWERK_ESCALATION_GRACE_WORKING_DAYS", 2)
 # How often `maatwerk clock` (started by `maatwerk serve`) queues the periodic tasks.
 CLOCK_SECONDS = env_int("MAATWERK_CLOCK_SECONDS", 300)
+PERIODIC_TASKS = ["maatwerk.commitments.tasks.escalate_commitments"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 

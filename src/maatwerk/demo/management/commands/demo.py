@@ -11,10 +11,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk.commitments.demo import create_demo_commitments
 from maatwerk.core.models import Role, Team
 from maatwerk.documents.demo import create_demo_documents
 from maatwerk.dossiers.generate import StaffPlan, create_staff, generate_clients
 from maatwerk.dossiers.models import Client
+from maatwerk.dossiers.queries import regisseur_of
 from maatwerk.dossiers.services import register_staff_absence
 
 DEMO_PASSWORD = "demo-maatwerk"
@@ -83,6 +85,9 @@ class Command(BaseCommand):
             assignments__ended_at__isnull=True,
         ).order_by("client_number")
         create_demo_documents(list(mine[:8]))
+        # Promises of both sides; the first DigiD person waits too long for a decision.
+        people = list(Client.objects.order_by("client_number")[:DEMO_DIGID_PEOPLE])
+        create_demo_commitments(people + [c for c in mine[:6] if c not in people])
         self.stdout.write(f"De demogemeente Lindenburg is gemaakt met {DEMO_CLIENTS} cliënten.")
 
     def _print_logins(self) -> None:
@@ -100,3 +105,11 @@ class Command(BaseCommand):
         w("  Klik op 'Inloggen met DigiD', kies 'Met uw burgerservicenummer' en kies een persoon:")
         for person in MockDigidUser.objects.order_by("id")[:DEMO_DIGID_PEOPLE]:
             w(f"  {person.name}")
+        first = Client.objects.order_by("client_number").first()
+        if first is not None:
+            w("")
+            regisseur = regisseur_of(first, timezone.now())
+            login = f" ({regisseur.username})" if regisseur else ""
+            w(f"  {first.full_name} wacht te lang op een besluit: bij 'Mijn aanvragen' kan")
+            w(f"  een ingebrekestelling worden gestuurd. De regisseur{login} ziet bij")
+            w("  'Beloftes te laat' wat de gemeente niet op tijd deed.")

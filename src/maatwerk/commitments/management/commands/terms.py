@@ -1,0 +1,100 @@
+"""`maatwerk terms penalty`: compute a decision term and the penalty by hand, as the system does.
+
+For staff, jurists and auditors who want to check a case: the same rules (rules/terms.py and
+rules/penalty.py) as the workspace and the portal, with every fact given on the command line.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from maatwerk.commitments.rules.penalty import PenaltyError, penalty_for
+from maatwerk.commitments.rules.terms import (
+    DEFAULT_TERM_WEEKS,
+    Suspension,
+    TermError,
+    decision_term,
+)
+
+_TERM_ERRORS = {
+    "suspensions_overlap": "Twee opschortingen overlappen. Een dag kan maar één keer stilstaan.",
+    "suspension_backwards": "Een opschorting eindigt vóór ze begint. Controleer VAN:TOT.",
+    "suspension_before_receipt": "Een opschorting begint vóór de ontvangst van de aanvraag.",
+    "extension_not_later": "De verlenging moet na het einde van de wettelijke termijn liggen.",
+    "term_too_short": "De termijn moet minstens 1 week zijn.",
+}
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError(
+            f"'{value}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-10."
+        ) from error
+
+
+def _period(value: str) -> Suspension:
+    first, sep, last = value.partition(":")
+    if not sep:
+        raise CommandError(
+            f"'{value}' is geen periode. Schrijf VAN:TOT, bijvoorbeeld 2026-01-10:2026-01-19."
+        )
+    return Suspension(_day(first), _day(last))
+
+
+class Command(BaseCommand):
+    help = "Decision terms and penalties (Awb 4:13-4:18). `terms penalty --help` for the options."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        penalty = sub.add_parser(
+            "penalty", help="The penalty for deciding late on one application."
+        )
+        penalty.add_argument("--received", required=True, help="day the application arrived")
+        penalty.add_argument("--term-weeks", type=int, default=DEFAULT_TERM_WEEKS)
+        penalty.add_argument("--extended-to", help="new last day after an extension (4:14)")
+        penalty.add_argument(
+            "--suspended", action="append", default=[], help="FROM:TO, both days included (4:15)"
+        )
+        penalty.add_argument("--notice-received", required=True, help="day the notice arrived")
+        penalty.add_argument("--decided", help="day of the decision, if taken")
+        penalty.add_argument("--today", help="compute as of this day (default: today)")
+        penalty.add_argument("--json", action="store_true", help="print JSON")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        received = _day(options["received"])
+        decided = _day(options["decided"]) if options["decided"] else None
+        if decided is not None and decided < received:
+            raise CommandError("De beslisdatum ligt vóór de ontvangst van de aanvraag.")
+        try:
+            term = decision_term(
+                received=received,
+                term_weeks=options["term_weeks"],
+                extended_to=_day(options["extended_to"]) if options["extended_to"] else None,
+                suspensions=[_period(p) for p in options["suspended"]],
+            )
+        except TermError as error:
+            raise CommandError(_TERM_ERRORS.get(error.code, str(error))) from error
+        try:
+            penalty = penalty_for(
+                decision_due=term.last_day,
+                notice_received=_day(options["notice_received"]),
+                decided=decided,
+                today=_day(options["today"]) if options["today"] else date.today(),
+            )
+        except PenaltyError as error:
+            raise CommandError(
+                f"De ingebrekestelling kwam vóór het einde van de termijn ({term.last_day}). "
+                f"Een ingebrekestelling telt pas vanaf {error.allowed_from}."
+            ) from error
+        result = penalty.as_json(decision_due=term.last_day)
+        if options["json"]:
+            self.stdout.write(json.dumps(result, indent=2))
+            return
+        for key, value in result.items():
+            self.stdout.write(f"{key:18} {value if value is not None else '-'}")
