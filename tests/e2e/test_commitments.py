@@ -83,7 +83,7 @@ def test_the_regisseur_sees_the_escalation_and_keeps_the_promise(page, live_serv
     assert_accessible(page)
     page.get_by_label("Gedaan", exact=True).check()
     page.get_by_label("Waaruit blijkt het (als het gedaan is)").select_option("contact")
-    page.get_by_role("button", name="Bewaar").click()
+    page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Bewaard. De cliënt ziet dit in Mijn Maatwerk.").wait_for()
     assert_accessible(page)
     callback.refresh_from_db()
