@@ -289,7 +289,25 @@ def _receive(
             actor=recorded_by or application.client.user,
             subject=notice,
         )
+        _queue_receipt_mail(receipt.pk)
     return notice
+
+
+def receipt_letter(application: Application, state: NoticeState) -> str:
+    """The letter that confirms the notice: what happens now, and from which day."""
+    if state.sent is None or state.penalty is None:
+        return ""
+    return letters.render(
+        "notice_receipt", application=application, notice=state.sent, penalty=state.penalty
+    )
+
+
+def _queue_receipt_mail(receipt_id: int) -> None:
+    """Clients who prefer e-mail get the receipt mailed, as with documents they hand in. The
+    task row is written in this transaction, so the mail goes exactly when the notice is saved."""
+    from maatwerk.documents.tasks import send_receipt_by_mail
+
+    send_receipt_by_mail.enqueue(receipt_id)
 
 
 def _keep_draft(application: Application, text: str) -> None:

@@ -98,3 +98,20 @@ def test_the_portal_record_counts_municipal_promises_kept_on_time():
     _promise(client, regisseur, party=Party.CLIENT)  # the client's own: not in our record
     record = queries.record_of(client)
     assert (record.kept_on_time, record.counted) == (1, 2)
+
+
+def test_due_moments_come_from_the_calendar_in_days_working_days_or_weeks():
+    from datetime import date, datetime
+
+    from maatwerk.commitments.moments import due_after
+    from maatwerk.core.rules.calendar import TermUnit
+
+    christmas_eve = timezone.make_aware(datetime(2026, 12, 24, 15, 0))
+    assert timezone.localtime(due_after(christmas_eve, 1, TermUnit.WORKING_DAYS)).date() == date(
+        2026, 12, 28
+    )
+    assert timezone.localtime(due_after(christmas_eve, 1, TermUnit.CALENDAR_DAYS)).date() == date(
+        2026, 12, 25
+    )
+    statutory = due_after(christmas_eve, 1, TermUnit.WEEKS, statutory=True)
+    assert timezone.localtime(statutory).date() == date(2026, 12, 31)

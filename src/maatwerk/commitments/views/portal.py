@@ -105,6 +105,7 @@ def application(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "state": state,
             "form": form,
             "decision": getattr(found, "penalty_decision", None),
+            "receipt_letter": notices.receipt_letter(found, state),
         },
     )
 
