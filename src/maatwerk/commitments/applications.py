@@ -7,7 +7,8 @@ kept on the application and on the municipality's commitment to decide.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -22,6 +23,7 @@ from maatwerk.commitments.models import (
     ApplicationKind,
     Commitment,
     Evidence,
+    NoticeStatus,
     Origin,
     Party,
     Status,
@@ -31,6 +33,7 @@ from maatwerk.commitments.models import (
 from maatwerk.commitments.moments import end_of, local_date
 from maatwerk.commitments.rules.terms import (
     DecisionTerm,
+    Extension,
     Suspension,
     TermError,
     decision_term,
@@ -41,8 +44,11 @@ from maatwerk.core.receipts import ReceiptItem, issue_receipt
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Client
 
-# Awb 7:10: six weeks to decide on an objection (twelve with an advisory committee).
+# Awb 7:10: six weeks to decide on an objection (twelve with an advisory committee), counted
+# from the day after the objection period ended; the decision may be deferred six weeks at most.
 OBJECTION_TERM_WEEKS = 6
+OBJECTION_COMMITTEE_WEEKS = 12
+OBJECTION_DEFERRAL_WEEKS = 6
 
 
 def default_term_weeks(kind: str) -> int:
@@ -60,13 +66,22 @@ def record_application(
     channel: str,
     actor: User | None,
     term_weeks: int | None = None,
+    objection_period_ended: date | None = None,
 ) -> Application:
-    """Register an application with the moment it arrived; the term and its commitments follow."""
+    """Register an application with the moment it arrived; the term and its commitments follow.
+
+    For an objection the term counts from the day after the objection period ended (Awb 7:10),
+    when that is later than the day it arrived.
+    """
     if received_at > timezone.now():
         raise CommitmentError(_("The date of receipt cannot be in the future. Check the date."))
     weeks = term_weeks or default_term_weeks(kind)
+    _check_term_weeks(kind, weeks)
     received_on = local_date(received_at)
-    term = decision_term(received=received_on, term_weeks=weeks)
+    term_start = received_on
+    if kind == ApplicationKind.OBJECTION and objection_period_ended:
+        term_start = max(received_on, objection_period_ended)
+    term = decision_term(received=term_start, term_weeks=weeks)
     with transaction.atomic():
         receipt = _receipt_for(client, subject, kind, channel, received_at)
         application = Application.objects.create(
@@ -75,6 +90,7 @@ def record_application(
             subject=subject.strip(),
             received_at=received_at,
             received_on=received_on,
+            term_start=term_start,
             receipt=receipt,
             term_weeks=weeks,
             decision_due=term.last_day,
@@ -109,6 +125,19 @@ def record_application(
     return application
 
 
+def _check_term_weeks(kind: str, weeks: int) -> None:
+    if kind == ApplicationKind.OBJECTION:
+        if weeks not in (OBJECTION_TERM_WEEKS, OBJECTION_COMMITTEE_WEEKS):
+            raise CommitmentError(
+                _("An objection has 6 weeks, or 12 with an advisory committee (Awb 7:10).")
+            )
+    elif not 1 <= weeks <= settings.DECISION_TERM_WEEKS:
+        raise CommitmentError(
+            _("The decision term is at most %(weeks)d weeks (Awb 4:13). Choose fewer weeks.")
+            % {"weeks": settings.DECISION_TERM_WEEKS}
+        )
+
+
 def extend_term(
     *,
     application: Application,
@@ -119,7 +148,6 @@ def extend_term(
     actor: User,
 ) -> TermExtension:
     """Awb 4:14: a longer term, told to the applicant in a letter sent within the term."""
-    _refuse_if_decided(application)
     if not letter.strip():
         raise CommitmentError(
             _("An extension only counts with a letter to the client. Write the letter first.")
@@ -128,23 +156,16 @@ def extend_term(
         raise CommitmentError(_("Explain why the decision takes longer. The client reads this."))
     if notified_on > timezone.localdate():
         raise CommitmentError(_("The letter date cannot be in the future."))
-    if notified_on > application.decision_due:
-        raise CommitmentError(
-            _(
-                "The term already ended on %(due)s. An extension must be sent before the term "
-                "ends; now the client can send a notice of default."
-            )
-            % {"due": _day(application.decision_due)}
-        )
-    if extended_to <= application.decision_due:
-        raise CommitmentError(
-            _("The new date must be after the current last day (%(due)s).")
-            % {"due": _day(application.decision_due)}
-        )
     with transaction.atomic():
+        locked = _lock(application)
+        _refuse_if_decided(locked)
+        _refuse_after_notice(locked)
+        _check_objection_deferral(locked, extended_to)
+        new = Extension(notified_on=notified_on, extended_to=extended_to)
+        term = _term_or_refuse(locked, extensions=[*_extensions(locked), new])
         extension = TermExtension.objects.create(
-            application=application,
-            previous_due=application.decision_due,
+            application=locked,
+            previous_due=locked.decision_due,
             extended_to=extended_to,
             notified_on=notified_on,
             reason=reason.strip(),
@@ -153,7 +174,8 @@ def extend_term(
         )
         with journal.dutch():
             why = _("We need more time: %(reason)s") % {"reason": extension.reason}
-        _recompute(application, actor, why)
+        _recompute(locked, actor, why, term)
+    application.refresh_from_db()
     return extension
 
 
@@ -167,23 +189,21 @@ def suspend_term(
     actor: User,
 ) -> TermSuspension:
     """Awb 4:15: the term stood still from `first_day` up to and including `last_day`."""
-    _refuse_if_decided(application)
-    new = Suspension(first_day, last_day)
     if last_day < first_day:
         raise CommitmentError(_("The last day comes before the first day. Check the dates."))
-    if first_day > application.decision_due:
-        raise CommitmentError(
-            _("The term already ended on %(due)s. A term that has ended cannot stand still.")
-            % {"due": _day(application.decision_due)}
-        )
-    existing = [Suspension(s.first_day, s.last_day) for s in application.suspensions.all()]
-    try:
-        term = _term(application, suspensions=[*existing, new])
-    except TermError as error:
-        raise CommitmentError(_term_error_message(error)) from error
     with transaction.atomic():
+        locked = _lock(application)
+        _refuse_if_decided(locked)
+        _refuse_after_notice(locked)
+        if first_day > locked.decision_due:
+            raise CommitmentError(
+                _("The term already ended on %(due)s. A term that has ended cannot stand still.")
+                % {"due": _day(locked.decision_due)}
+            )
+        new = Suspension(first_day, last_day)
+        term = _term_or_refuse(locked, suspensions=[*_suspensions(locked), new])
         suspension = TermSuspension.objects.create(
-            application=application,
+            application=locked,
             first_day=first_day,
             last_day=last_day,
             ground=ground,
@@ -196,7 +216,8 @@ def suspend_term(
                 "last": _day(last_day),
                 "ground": suspension.get_ground_display(),
             }
-        _recompute(application, actor, why, term)
+        _recompute(locked, actor, why, term)
+    application.refresh_from_db()
     return suspension
 
 
@@ -206,7 +227,6 @@ def decide(
     """Record the decision: the promise to decide is kept (on time or not), advances stop."""
     from maatwerk.commitments import notices
 
-    _refuse_if_decided(application)
     if decided_on < application.received_on:
         raise CommitmentError(
             _("The decision date is before the application arrived (%(received)s). Check the date.")
@@ -215,6 +235,8 @@ def decide(
     if decided_on > timezone.localdate():
         raise CommitmentError(_("The decision date cannot be in the future."))
     with transaction.atomic():
+        application = _lock(application)
+        _refuse_if_decided(application)
         application.decided_on = decided_on
         application.outcome = outcome
         application.decision_note = note.strip()
@@ -241,17 +263,65 @@ def term_of(application: Application) -> DecisionTerm:
     return _term(application)
 
 
-def _term(application: Application, suspensions: list[Suspension] | None = None) -> DecisionTerm:
-    latest = application.extensions.order_by("-recorded_at", "-id").first()
-    periods = suspensions
-    if periods is None:
-        periods = [Suspension(s.first_day, s.last_day) for s in application.suspensions.all()]
+def _term(
+    application: Application,
+    *,
+    extensions: list[Extension] | None = None,
+    suspensions: list[Suspension] | None = None,
+) -> DecisionTerm:
     return decision_term(
-        received=application.received_on,
+        received=application.term_start,
         term_weeks=application.term_weeks,
-        extended_to=latest.extended_to if latest else None,
-        suspensions=periods,
+        extensions=_extensions(application) if extensions is None else extensions,
+        suspensions=_suspensions(application) if suspensions is None else suspensions,
     )
+
+
+def _term_or_refuse(application: Application, **changes: list[Any]) -> DecisionTerm:
+    try:
+        return _term(application, **changes)
+    except TermError as error:
+        raise CommitmentError(_term_error_message(error, application)) from error
+
+
+def _extensions(application: Application) -> list[Extension]:
+    return [
+        Extension(notified_on=e.notified_on, extended_to=e.extended_to)
+        for e in application.extensions.all()
+    ]
+
+
+def _suspensions(application: Application) -> list[Suspension]:
+    return [Suspension(s.first_day, s.last_day) for s in application.suspensions.all()]
+
+
+def _lock(application: Application) -> Application:
+    return Application.objects.select_for_update().select_related("client").get(pk=application.pk)
+
+
+def _refuse_after_notice(application: Application) -> None:
+    """Once a notice of default is in, the term it relied on can no longer move."""
+    if application.notices.filter(status=NoticeStatus.RECEIVED).exists():
+        raise CommitmentError(
+            _(
+                "The client already sent a notice of default. The term can no longer move: "
+                "decide as soon as possible."
+            )
+        )
+
+
+def _check_objection_deferral(application: Application, extended_to: date) -> None:
+    if application.kind != ApplicationKind.OBJECTION:
+        return
+    statutory = _term(application, extensions=[], suspensions=[]).last_day
+    if extended_to > statutory + timedelta(weeks=OBJECTION_DEFERRAL_WEEKS):
+        raise CommitmentError(
+            _(
+                "A decision on an objection can be deferred by six weeks at most (Awb 7:10). "
+                "Longer only if the client agrees: record that as 'you agreed in writing to "
+                "wait'."
+            )
+        )
 
 
 def _recompute(
@@ -322,7 +392,8 @@ def _day(day: date) -> str:
     return formats.date_format(day, "l j F Y")
 
 
-def _term_error_message(error: TermError) -> str:
+def _term_error_message(error: TermError, application: Application) -> str:
+    due = _day(application.decision_due)
     messages = {
         "suspensions_overlap": _(
             "This period overlaps a period that is already recorded. A day can only stand "
@@ -332,5 +403,15 @@ def _term_error_message(error: TermError) -> str:
             "The term cannot stand still before the application arrived. Check the first day."
         ),
         "suspension_backwards": _("The last day comes before the first day. Check the dates."),
+        "extension_too_late": _(
+            "The term already ended on %(due)s. An extension must be sent before the term "
+            "ends; now the client can send a notice of default."
+        )
+        % {"due": due},
+        "extension_before_receipt": _(
+            "The letter date is before the application arrived. Check the date."
+        ),
+        "extension_not_later": _("The new date must be after the current last day (%(due)s).")
+        % {"due": due},
     }
     return messages.get(error.code, _("These dates cannot be used. Check them."))

@@ -11,10 +11,14 @@ from typing import Any
 from django.http import HttpRequest
 
 from maatwerk.commitments.queries import escalated_to
+from maatwerk.core.models import Role, StaffMember
 
 
 def escalation_alert(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not request.path.startswith("/werk/"):
         return {}
-    return {"escalated_promises": escalated_to(user).count()}
+    role = StaffMember.objects.filter(user=user).values_list("role", flat=True).first()
+    if role is None:
+        return {}
+    return {"escalated_promises": escalated_to(user, team_lead=role == Role.TEAM_LEAD).count()}

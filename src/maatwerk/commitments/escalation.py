@@ -117,7 +117,8 @@ def _to_team_lead_batch(now: datetime, threshold: datetime, run: EscalationRun) 
         entries = []
         for row in rows:
             row.escalation = Escalation.TEAM_LEAD
-            row.escalated_to_id = leads.get(row.escalated_to_id or 0)
+            # No team lead to pass it to: it stays with the person who has it.
+            row.escalated_to_id = leads.get(row.escalated_to_id or 0, row.escalated_to_id)
             row.escalated_at = now
             entries.append(_lead_entry(row, now))
         Commitment.objects.bulk_update(rows, ["escalation", "escalated_to", "escalated_at"])

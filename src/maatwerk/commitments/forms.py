@@ -94,9 +94,15 @@ class ApplicationForm(forms.Form):
     channel = forms.ChoiceField(label=_("How it came in"), choices=ReceiptChannel.choices[:5])
     term_weeks = forms.IntegerField(
         label=_("Decision term in weeks (empty: the legal term)"),
+        help_text=_(
+            "At most 8 weeks (Awb 4:13). An objection: 6, or 12 with an advisory committee."
+        ),
         min_value=1,
-        max_value=52,
+        max_value=12,
         required=False,
+    )
+    objection_period_ended = _date(
+        _("Only for an objection: last day of the objection period"), required=False
     )
 
 
@@ -108,8 +114,16 @@ class ExtensionForm(forms.Form):
 
 
 class SuspensionForm(forms.Form):
-    first_day = _date(_("First day the term stood still"))
-    last_day = _date(_("Last day the term stood still"))
+    first_day = _date(
+        _("First day the term stood still"),
+        help_text=_("After a request to complete the application: the day after the request."),
+    )
+    last_day = _date(
+        _("Last day the term stood still"),
+        help_text=_(
+            "The day before the application was completed, or before the given term ended."
+        ),
+    )
     ground = forms.ChoiceField(label=_("Ground"), choices=SuspensionGround.choices)
     note = _text(_("Explanation"), rows=2, required=False)
 

@@ -160,6 +160,9 @@ class Application(models.Model):
     subject = models.CharField(_("what was asked"), max_length=200)
     received_at = models.DateTimeField(_("received"))
     received_on = models.DateField(_("received on"))
+    # The day after which the term runs: the day of receipt, or for an objection the last day
+    # of the objection period when that is later (Awb 7:10).
+    term_start = models.DateField(_("term counts from the day after"))
     receipt = models.ForeignKey(Receipt, on_delete=models.PROTECT, null=True, related_name="+")
     term_weeks = models.PositiveSmallIntegerField(_("decision term in weeks"))
     decision_due = models.DateField(_("last day to decide"))

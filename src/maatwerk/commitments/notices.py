@@ -34,6 +34,7 @@ from maatwerk.commitments.moments import end_of
 from maatwerk.commitments.rules.penalty import Penalty, PenaltyError, penalty_for
 from maatwerk.core.models import ReceiptChannel
 from maatwerk.core.receipts import ReceiptItem, issue_receipt
+from maatwerk.core.rules.calendar import TermUnit, term_end
 from maatwerk.dossiers import journal
 
 # Awb 4:87: a penalty is paid within six weeks of the decision on it.
@@ -69,12 +70,17 @@ def penalty_of(application: Application, today: date | None = None) -> Penalty |
     sent = application.notices.filter(status=NoticeStatus.RECEIVED).first()
     if sent is None or sent.received_on is None:
         return None
-    return penalty_for(
-        decision_due=application.decision_due,
-        notice_received=sent.received_on,
-        decided=application.decided_on,
-        today=today or timezone.localdate(),
-    )
+    try:
+        return penalty_for(
+            decision_due=application.decision_due,
+            notice_received=sent.received_on,
+            decided=application.decided_on,
+            today=today or timezone.localdate(),
+        )
+    except PenaltyError:
+        # The term cannot move once a notice is in (applications.py refuses it), so a notice
+        # that is premature against it was never valid: no penalty runs.
+        return None
 
 
 def default_text(application: Application) -> str:
@@ -168,10 +174,18 @@ def decide_penalty(
     *, application: Application, actor: User, exemption: str = "", reason: str = ""
 ) -> PenaltyDecision:
     """Decide on the penalty: the amount owed, or a recorded exception of 4:17 lid 6."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        return _decide_penalty(application, actor, exemption, reason)
+
+
+def _decide_penalty(
+    application: Application, actor: User, exemption: str, reason: str
+) -> PenaltyDecision:
     penalty = penalty_of(application)
     if penalty is None:
         raise CommitmentError(_("There is no notice of default for this application."))
-    if hasattr(application, "penalty_decision"):
+    if PenaltyDecision.objects.filter(application=application).exists():
         raise CommitmentError(_("The penalty has already been decided. Nothing was changed."))
     if not penalty.final:
         raise CommitmentError(
@@ -185,25 +199,24 @@ def decide_penalty(
             _("No penalty is owed only with a reason. Explain why, so the client can object.")
         )
     amount = 0 if exemption else penalty.amount
-    with transaction.atomic():
-        decision = PenaltyDecision(
-            application=application,
-            days=0 if exemption else penalty.days,
-            amount=amount,
-            exemption=exemption,
-            reason=reason.strip(),
-            decided_on=timezone.localdate(),
-            decided_by=actor,
-        )
-        decision.letter = letters.render(
-            "penalty_decision", application=application, penalty=penalty, decision=decision
-        )
-        decision.save()
-        for commitment in _open(application, Origin.PENALTY_DECISION):
-            services.fulfil(commitment=commitment, evidence=Evidence.DECISION, actor=actor)
-        if amount:
-            _promise_payment(application, decision, actor)
-        _journal_decision(application, decision, actor)
+    decision = PenaltyDecision(
+        application=application,
+        days=0 if exemption else penalty.days,
+        amount=amount,
+        exemption=exemption,
+        reason=reason.strip(),
+        decided_on=timezone.localdate(),
+        decided_by=actor,
+    )
+    decision.letter = letters.render(
+        "penalty_decision", application=application, penalty=penalty, decision=decision
+    )
+    decision.save()
+    for commitment in _open(application, Origin.PENALTY_DECISION):
+        services.fulfil(commitment=commitment, evidence=Evidence.DECISION, actor=actor)
+    if amount:
+        _promise_payment(application, decision, actor)
+    _journal_decision(application, decision, actor)
     return decision
 
 
@@ -352,7 +365,7 @@ def _promise_payment(application: Application, decision: PenaltyDecision, actor:
         client=application.client,
         party=Party.MUNICIPALITY,
         description=description,
-        due_at=end_of(decision.decided_on + timedelta(weeks=PAYMENT_WEEKS)),
+        due_at=end_of(term_end(decision.decided_on, PAYMENT_WEEKS, TermUnit.WEEKS, statutory=True)),
         origin=Origin.PENALTY_PAYMENT,
         actor=actor,
         application=application,

@@ -54,12 +54,17 @@ def record_of(client: Client) -> Record:
     return Record(kept_on_time=kept, counted=due.count())
 
 
-def escalated_to(user: User) -> QuerySet[Commitment]:
-    """Overdue municipal promises passed to `user`, as responsible consultant or team lead."""
+def escalated_to(user: User, *, team_lead: bool = False) -> QuerySet[Commitment]:
+    """Overdue municipal promises passed to `user`, as responsible consultant or team lead.
+
+    A promise for a client who has nobody handling them goes to every team lead, so it is
+    never left with no one.
+    """
+    to = Q(escalated_to=user)
+    if team_lead:
+        to |= Q(escalated_to__isnull=True)
     return (
-        Commitment.objects.filter(
-            escalated_to=user, status=Status.OVERDUE, party=Party.MUNICIPALITY
-        )
+        Commitment.objects.filter(to, status=Status.OVERDUE, party=Party.MUNICIPALITY)
         .select_related("client")
         .order_by("due_at", "id")
     )

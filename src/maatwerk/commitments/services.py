@@ -52,24 +52,29 @@ def promise(
         raise CommitmentError(
             _("The moment you chose has already passed. Choose a moment in the future.")
         )
-    commitment = Commitment.objects.create(
-        client=client,
-        party=party,
-        description=description,
-        due_at=due_at,
-        origin=origin,
-        application=application,
-        created_by=actor,
-    )
     with journal.dutch():
         summary = (
             _("The municipality promised: %(what)s (by %(due)s).")
             if party == Party.MUNICIPALITY
             else _("You promised: %(what)s (by %(due)s).")
         ) % {"what": description, "due": _when(due_at)}
-    journal.record(
-        client=client, kind="commitment.promised", summary=summary, actor=actor, subject=commitment
-    )
+    with transaction.atomic():
+        commitment = Commitment.objects.create(
+            client=client,
+            party=party,
+            description=description,
+            due_at=due_at,
+            origin=origin,
+            application=application,
+            created_by=actor,
+        )
+        journal.record(
+            client=client,
+            kind="commitment.promised",
+            summary=summary,
+            actor=actor,
+            subject=commitment,
+        )
     return commitment
 
 
@@ -163,29 +168,35 @@ def report_done_by_client(*, commitment: Commitment, client: Client, note: str) 
 
 def move_due(*, commitment: Commitment, due_at: datetime, actor: User | None, why: str) -> None:
     """A term moved (extension, suspension): the commitment follows, and reopens if needed."""
-    if commitment.is_closed or commitment.due_at == due_at:
-        return
-    commitment.due_at = due_at
-    if commitment.status == Status.OVERDUE and due_at > timezone.now():
-        commitment.status = Status.OPEN
-        commitment.overdue_since = None
-        commitment.escalated_at = None
-        commitment.escalated_to = None
-        commitment.escalation = 0
-    commitment.save()
-    with journal.dutch():
-        summary = _("New date for %(what)s: %(due)s. %(why)s") % {
-            "what": commitment.description,
-            "due": _when(due_at),
-            "why": why,
-        }
-    journal.record(
-        client=commitment.client,
-        kind="commitment.moved",
-        summary=summary,
-        actor=actor,
-        subject=commitment,
-    )
+    with transaction.atomic():
+        locked = (
+            Commitment.objects.select_for_update(of=("self",))
+            .select_related("client")
+            .get(pk=commitment.pk)
+        )
+        if locked.is_closed or locked.due_at == due_at:
+            return
+        locked.due_at = due_at
+        fields = ["due_at"]
+        if locked.status == Status.OVERDUE and due_at > timezone.now():
+            locked.status = Status.OPEN
+            locked.overdue_since = locked.escalated_at = locked.escalated_to = None
+            locked.escalation = 0
+            fields += ["status", "overdue_since", "escalated_at", "escalated_to", "escalation"]
+        locked.save(update_fields=fields)
+        with journal.dutch():
+            summary = _("New date for %(what)s: %(due)s. %(why)s") % {
+                "what": locked.description,
+                "due": _when(due_at),
+                "why": why,
+            }
+        journal.record(
+            client=locked.client,
+            kind="commitment.moved",
+            summary=summary,
+            actor=actor,
+            subject=locked,
+        )
 
 
 def _close(

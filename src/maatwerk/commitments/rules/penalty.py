@@ -68,6 +68,7 @@ class Penalty:
     days: int
     amount: Decimal
     rate_today: Decimal
+    rates: Rates
     maximum: Decimal
     maximum_reached: bool
     final: bool
@@ -124,6 +125,7 @@ def penalty_for(
         days=days,
         amount=amount_for(days, rates),
         rate_today=Decimal(0) if final or days == 0 else rates.per_day[band],
+        rates=rates,
         maximum=rates.maximum,
         maximum_reached=maximum_reached,
         final=final,

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from maatwerk.core.rules.calendar import TermUnit, term_end
+from maatwerk.core.rules.calendar import TermUnit, atw_last_day, term_end
 
 DEFAULT_TERM_WEEKS = 8
 # Pw art. 52: an advance within four weeks of the application, then every four weeks.
@@ -42,6 +42,14 @@ class Suspension:
     @property
     def days(self) -> int:
         return (self.last_day - self.first_day).days + 1
+
+
+@dataclass(frozen=True)
+class Extension:
+    """Awb 4:14: on `notified_on` the applicant was told the decision comes by `extended_to`."""
+
+    notified_on: date
+    extended_to: date
 
 
 @dataclass(frozen=True)
@@ -79,43 +87,66 @@ def decision_term(
     *,
     received: date,
     term_weeks: int = DEFAULT_TERM_WEEKS,
-    extended_to: date | None = None,
+    extensions: Sequence[Extension] = (),
     suspensions: Sequence[Suspension] = (),
 ) -> DecisionTerm:
-    """The decision term for an application received on `received`.
+    """The decision term for an application whose term starts the day after `received`.
 
-    The statutory term ends `term_weeks` after receipt (Atw applied); an extension (4:14)
-    replaces that end with the date the municipality announced. Each suspension that starts
-    while the term still runs adds its days; one that starts after the term ended cannot
-    suspend it. The Atw is applied again after suspension, since it is still the statutory term.
+    Events are taken in the order they happened. A suspension that starts while the term still
+    runs (on or before its current last day) adds its days; one that starts after the term
+    ended cannot suspend it. An extension (4:14) must be told within the term and replaces the
+    last day with the date in the letter, exactly; later suspensions add to that date. The
+    statutory term (no extension) ends on a working day by the Algemene termijnenwet, also
+    after suspension, since it is still the statutory term.
     """
     if term_weeks < 1:
         raise TermError("term_too_short", str(term_weeks))
     check_suspensions(suspensions, received=received)
     statutory = term_end(received, term_weeks, TermUnit.WEEKS, statutory=True)
-    if extended_to is not None and extended_to <= statutory:
-        raise TermError("extension_not_later", str(extended_to))
-    running = extended_to or received + timedelta(weeks=term_weeks)
-    counted = 0
-    for period in sorted(suspensions, key=lambda s: s.first_day):
-        if period.first_day <= running:
-            counted += period.days
-            running += timedelta(days=period.days)
-    if extended_to is None:
-        last = term_end(received, (running - received).days, TermUnit.CALENDAR_DAYS, statutory=True)
-    else:
-        last = running
+    raw_end = received + timedelta(weeks=term_weeks)
+    extended: date | None = None
+    counted = since_extension = 0
+    events = sorted(
+        [(s.first_day, 0, s) for s in suspensions] + [(e.notified_on, 1, e) for e in extensions],
+        key=lambda item: (item[0], item[1]),
+    )
+    for day, _order, event in events:
+        last = _last_day(received, raw_end, counted, extended, since_extension)
+        if isinstance(event, Extension):
+            _check_extension(event, received=received, last=last)
+            extended, since_extension = event.extended_to, 0
+        elif day <= last:
+            counted += event.days
+            since_extension += event.days
     return DecisionTerm(
         statutory_last_day=statutory,
-        extended_to=extended_to,
+        extended_to=extended,
         suspended_days=counted,
-        last_day=last,
+        last_day=_last_day(received, raw_end, counted, extended, since_extension),
     )
 
 
+def _last_day(
+    received: date, raw_end: date, counted: int, extended: date | None, since_extension: int
+) -> date:
+    if extended is not None:
+        return extended + timedelta(days=since_extension)
+    return atw_last_day(received, raw_end + timedelta(days=counted))
+
+
+def _check_extension(extension: Extension, *, received: date, last: date) -> None:
+    if extension.notified_on < received:
+        raise TermError("extension_before_receipt", str(extension.notified_on))
+    if extension.notified_on > last:
+        raise TermError("extension_too_late", str(extension.notified_on))
+    if extension.extended_to <= last:
+        raise TermError("extension_not_later", str(extension.extended_to))
+
+
 def first_advance_due(received: date) -> date:
-    return received + timedelta(weeks=ADVANCE_WEEKS)
+    """Pw art. 52 is a statutory term: the Algemene termijnenwet applies."""
+    return term_end(received, ADVANCE_WEEKS, TermUnit.WEEKS, statutory=True)
 
 
 def next_advance_due(previous_due: date) -> date:
-    return previous_due + timedelta(weeks=ADVANCE_WEEKS)
+    return term_end(previous_due, ADVANCE_WEEKS, TermUnit.WEEKS, statutory=True)

@@ -157,3 +157,68 @@ def test_a_paid_advance_brings_the_next_one_four_weeks_later():
     services.fulfil(commitment=first, evidence=Evidence.PAYMENT, actor=regisseur)
     following = Commitment.objects.get(origin=Origin.ADVANCE, status=Status.OPEN)
     assert following.due_at - first.due_at == timedelta(weeks=4)
+
+
+def test_the_term_cannot_move_once_a_notice_of_default_is_in():
+    from maatwerk.commitments import notices
+
+    client, regisseur = client_with_regisseur()
+    application = make_application(client, regisseur, days_ago=70)
+    notices.register_paper_notice(
+        application=application,
+        received_on=timezone.localdate() - timedelta(days=2),
+        text="",
+        actor=regisseur,
+    )
+    with pytest.raises(CommitmentError) as error:
+        applications.suspend_term(
+            application=application,
+            first_day=application.received_on + timedelta(days=3),
+            last_day=application.received_on + timedelta(days=40),
+            ground=SuspensionGround.APPLICANT_DELAY,
+            note="",
+            actor=regisseur,
+        )
+    assert "ingebrekestelling" in error.value.message
+    assert notices.penalty_of(application) is not None
+
+
+def test_an_objection_counts_from_the_end_of_the_objection_period_and_defers_six_weeks_at_most():
+    client, regisseur = client_with_regisseur()
+    period_end = timezone.localdate() + timedelta(days=10)
+    application = applications.record_application(
+        client=client,
+        kind=ApplicationKind.OBJECTION,
+        subject="Bezwaar tegen de terugvordering",
+        received_at=timezone.now(),
+        channel="post",
+        actor=regisseur,
+        objection_period_ended=period_end,
+    )
+    assert application.term_start == period_end
+    assert application.decision_due >= period_end + timedelta(weeks=6)
+    with pytest.raises(CommitmentError) as error:
+        applications.extend_term(
+            application=application,
+            extended_to=application.decision_due + timedelta(weeks=7),
+            notified_on=timezone.localdate(),
+            reason="Advies van de commissie",
+            letter="Wij verdagen de beslissing.",
+            actor=regisseur,
+        )
+    assert "zes weken" in error.value.message
+
+
+def test_a_term_longer_than_the_law_allows_is_refused():
+    client, regisseur = client_with_regisseur()
+    with pytest.raises(CommitmentError) as error:
+        applications.record_application(
+            client=client,
+            kind=ApplicationKind.BIJSTAND,
+            subject="Bijstand",
+            received_at=timezone.now(),
+            channel="counter",
+            actor=regisseur,
+            term_weeks=13,
+        )
+    assert "ten hoogste 8 weken" in error.value.message

@@ -1,6 +1,9 @@
 """The escalation run: overdue promises go to the responsible consultant, then the team lead;
 it is idempotent, and concurrent runs do each row once."""
 
+import os
+import subprocess
+import sys
 import threading
 from datetime import timedelta
 
@@ -99,3 +102,60 @@ def test_concurrent_runs_escalate_each_promise_exactly_once():
     assert sum(r.overdue for r in results) == 40
     assert Commitment.objects.filter(status=Status.OVERDUE).count() == 40
     assert JournalEntry.objects.filter(kind="commitment.overdue").count() == 40
+
+
+@pytest.mark.django_db
+def test_without_a_team_lead_the_escalation_stays_with_the_consultant():
+    client, regisseur = client_with_regisseur()
+    commitment = _overdue_promise(client, regisseur)
+    later = timezone.now() + timedelta(hours=2)
+    escalate(now=later)
+    escalate(now=later + timedelta(days=7))
+    commitment.refresh_from_db()
+    assert commitment.escalation == Escalation.TEAM_LEAD
+    assert commitment.escalated_to == regisseur
+
+
+SEED = """
+from datetime import timedelta
+from django.utils import timezone
+from maatwerk.commitments import services
+from maatwerk.dossiers.tests.factories import make_client, make_staff
+regisseur = make_staff()
+client = make_client(regisseur)
+for n in range(150):
+    services.promise(client=client, party="municipality", description=f"Belofte {n}",
+                     due_at=timezone.now() - timedelta(minutes=n + 1), actor=regisseur, allow_past=True)
+"""
+COUNT = """
+from maatwerk.commitments.models import Commitment
+from maatwerk.dossiers.models import JournalEntry
+print(Commitment.objects.filter(status="overdue").count(), JournalEntry.objects.filter(kind="commitment.overdue").count())
+"""
+
+
+def test_two_escalation_processes_on_one_sqlite_file_do_each_promise_once(tmp_path):
+    """SQLite serialises writers (IMMEDIATE transactions): two runs side by side, no doubles."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'maatwerk.sqlite3'}",
+        "MAATWERK_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "maatwerk.settings",
+    }
+    cli = [sys.executable, "-m", "maatwerk.cli"]
+    subprocess.run([*cli, "migrate", "-v", "0"], env=env, check=True)
+    subprocess.run([*cli, "shell", "-c", SEED], env=env, check=True, capture_output=True)
+    runs = [
+        subprocess.Popen(
+            [*cli, "commitments", "escalate"], env=env, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120)[0] for run in runs]
+    assert all(run.returncode == 0 for run in runs)
+    done = [int(out.split("overdue: ")[1].split()[0]) for out in outputs]
+    assert sum(done) == 150
+    counted = subprocess.run(
+        [*cli, "shell", "-c", COUNT], env=env, check=True, capture_output=True, text=True
+    ).stdout.split()[-2:]
+    assert counted == ["150", "150"]

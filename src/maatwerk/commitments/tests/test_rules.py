@@ -14,7 +14,7 @@ from maatwerk.commitments.rules.penalty import (
     PenaltyError,
     penalty_for,
 )
-from maatwerk.commitments.rules.terms import Suspension, TermError, decision_term
+from maatwerk.commitments.rules.terms import Extension, Suspension, TermError, decision_term
 from maatwerk.core.rules.calendar import is_working_day
 
 DUE = date(2026, 3, 2)  # term of an application received Monday 5 January 2026
@@ -59,10 +59,51 @@ def test_overlapping_suspensions_are_refused():
 
 
 def test_an_extension_replaces_the_end_and_must_be_later():
-    term = decision_term(received=date(2026, 1, 5), extended_to=date(2026, 3, 30))
+    term = decision_term(
+        received=date(2026, 1, 5), extensions=[Extension(date(2026, 2, 20), date(2026, 3, 30))]
+    )
     assert term.last_day == date(2026, 3, 30)
-    with pytest.raises(TermError):
-        decision_term(received=date(2026, 1, 5), extended_to=date(2026, 2, 27))
+    with pytest.raises(TermError) as error:
+        decision_term(
+            received=date(2026, 1, 5), extensions=[Extension(date(2026, 2, 20), date(2026, 2, 27))]
+        )
+    assert error.value.code == "extension_not_later"
+
+
+def test_an_extension_letter_after_the_term_ended_does_not_count():
+    with pytest.raises(TermError) as error:
+        decision_term(
+            received=date(2026, 1, 5), extensions=[Extension(date(2026, 3, 3), date(2026, 4, 1))]
+        )
+    assert error.value.code == "extension_too_late"
+
+
+def test_the_date_in_the_extension_letter_is_the_date_even_after_an_earlier_suspension():
+    # Suspended 10 days (the term moved to 12 March), then a letter promised 26 March.
+    term = decision_term(
+        received=date(2026, 1, 5),
+        suspensions=[Suspension(date(2026, 1, 10), date(2026, 1, 19))],
+        extensions=[Extension(date(2026, 3, 1), date(2026, 3, 26))],
+    )
+    assert term.last_day == date(2026, 3, 26)
+
+
+def test_a_suspension_after_an_extension_adds_to_the_new_date():
+    term = decision_term(
+        received=date(2026, 1, 5),
+        extensions=[Extension(date(2026, 2, 1), date(2026, 3, 26))],
+        suspensions=[Suspension(date(2026, 2, 10), date(2026, 2, 14))],
+    )
+    assert term.last_day == date(2026, 3, 31)
+
+
+def test_a_suspension_starting_on_a_day_the_atw_added_still_counts():
+    # Received Saturday 3 January: 8 weeks end Saturday 28 February, the Atw gives Monday 2 March.
+    term = decision_term(
+        received=date(2026, 1, 3), suspensions=[Suspension(date(2026, 3, 2), date(2026, 3, 6))]
+    )
+    assert term.suspended_days == 5
+    assert term.last_day == date(2026, 3, 5)
 
 
 def test_notice_on_tuesday_10_march_starts_the_penalty_on_tuesday_24_march():

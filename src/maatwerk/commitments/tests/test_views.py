@@ -127,3 +127,36 @@ def test_a_promise_with_a_past_date_shows_the_dutch_message_and_keeps_the_input(
     ).content.decode()
     assert "Kies een moment in de toekomst" in page
     assert "Loonstrook inleveren" in page
+
+
+def test_the_promise_to_decide_is_closed_only_by_recording_the_decision(client):
+    fatima, regisseur = client_with_regisseur()
+    application = make_application(fatima, regisseur, days_ago=3)
+    decision = application.commitments.get(origin="application_decision")
+    client.force_login(regisseur)
+    page = client.post(
+        reverse("staff_commit:commitment", args=[decision.public_id]),
+        {"close-action": "withdraw", "close-reason": "Niet meer nodig"},
+    ).content.decode()
+    assert "aanvraag" in page
+    decision.refresh_from_db()
+    assert decision.status == Status.OPEN
+
+
+def test_the_escalation_list_logs_a_read_per_client(client):
+    fatima, regisseur = client_with_regisseur()
+    services.promise(
+        client=fatima,
+        party=Party.MUNICIPALITY,
+        description="Wij bellen u terug",
+        due_at=timezone.now() - timedelta(hours=1),
+        actor=regisseur,
+        allow_past=True,
+    )
+    from maatwerk.commitments.escalation import escalate
+
+    escalate()
+    client.force_login(regisseur)
+    assert "Wij bellen u terug" in client.get(reverse("staff_commit:escalations")).content.decode()
+    entry = AccessLogEntry.objects.get(action="view_escalations")
+    assert entry.client_ref == fatima.public_id and entry.basis == "regisseur"

@@ -7,6 +7,7 @@ access check (and log) as the dossier page.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime, time
 from typing import Any
 
@@ -30,12 +31,20 @@ from maatwerk.commitments.forms import (
     PromiseForm,
     SuspensionForm,
 )
-from maatwerk.commitments.models import Application, Commitment, Party
+from maatwerk.commitments.models import Application, Commitment, Origin, Party
 from maatwerk.commitments.moments import END_OF_DAY
+from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import Role, StaffMember
-from maatwerk.dossiers.access import DossierAccess
+from maatwerk.dossiers.access import DossierAccess, basis_for
+from maatwerk.dossiers.models import Client
+from maatwerk.dossiers.queries import regisseur_of, stand_in_for
 from maatwerk.dossiers.views.staff import _MAY_CHANGE, _open, staff_only
 
+ESCALATION_ROWS = 200
+# These are kept by their own step on the application page (decision, penalty, payment).
+_CLOSED_BY_OWN_STEP = frozenset(
+    {Origin.APPLICATION_DECISION, Origin.PENALTY_DECISION, Origin.PENALTY_PAYMENT}
+)
 _CHANGE_REFUSAL = "Only the regisseur, their deputy or the team lead can change this."
 
 
@@ -110,7 +119,10 @@ def commitment(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -
     if isinstance(access, HttpResponse):
         return access
     form = CloseForm(request.POST or None, prefix="close")
-    if request.method == "POST" and form.is_valid():
+    if found.origin in _CLOSED_BY_OWN_STEP and request.method == "POST":
+        form.is_valid()
+        form.add_error(None, _("Close this on the application page, with its own step."))
+    elif request.method == "POST" and form.is_valid():
         try:
             _close(found, form.cleaned_data, staff)
         except CommitmentError as exc:
@@ -126,6 +138,7 @@ def commitment(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -
         commitment=found,
         form=form,
         may_change=access.basis in _MAY_CHANGE and not found.is_closed,
+        own_step=found.origin in _CLOSED_BY_OWN_STEP,
     )
 
 
@@ -146,7 +159,29 @@ def _close(found: Commitment, data: dict[str, Any], staff: StaffMember) -> None:
 
 @staff_only
 def escalations(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    return _render(request, staff, "escalations.html", rows=queries.escalated_to(staff.user)[:200])
+    rows = list(
+        queries.escalated_to(staff.user, team_lead=staff.role == Role.TEAM_LEAD)[:ESCALATION_ROWS]
+    )
+    _log_list_read(request, staff, {row.client.pk: row.client for row in rows}.values())
+    return _render(request, staff, "escalations.html", rows=rows)
+
+
+def _log_list_read(request: HttpRequest, staff: StaffMember, clients: Iterable[Client]) -> None:
+    """Promise texts are dossier content: each client on the list is a logged read."""
+    origin, now = origin_of(request), timezone.now()
+    for client in clients:
+        regisseur = regisseur_of(client, now)
+        log_access(
+            actor=staff.user,
+            origin=origin,
+            event=AccessEvent(
+                action="view_escalations",
+                object_type="commitments",
+                client_ref=client.public_id,
+                basis=basis_for(staff, regisseur, stand_in_for(regisseur, now)),
+            ),
+            staff=staff,
+        )
 
 
 @staff_only
@@ -171,6 +206,7 @@ def dossier_applications(
                 channel=data["channel"],
                 actor=staff.user,
                 term_weeks=data["term_weeks"],
+                objection_period_ended=data["objection_period_ended"],
             )
         except CommitmentError as exc:
             form.add_error(None, exc.message)

@@ -11,10 +11,12 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from maatwerk.commitments.rules.penalty import PenaltyError, penalty_for
 from maatwerk.commitments.rules.terms import (
     DEFAULT_TERM_WEEKS,
+    Extension,
     Suspension,
     TermError,
     decision_term,
@@ -24,7 +26,9 @@ _TERM_ERRORS = {
     "suspensions_overlap": "Twee opschortingen overlappen. Een dag kan maar één keer stilstaan.",
     "suspension_backwards": "Een opschorting eindigt vóór ze begint. Controleer VAN:TOT.",
     "suspension_before_receipt": "Een opschorting begint vóór de ontvangst van de aanvraag.",
-    "extension_not_later": "De verlenging moet na het einde van de wettelijke termijn liggen.",
+    "extension_not_later": "De verlenging moet na het einde van de lopende termijn liggen.",
+    "extension_too_late": "De brief over de verlenging is na het einde van de termijn verstuurd.",
+    "extension_before_receipt": "De brief over de verlenging ligt vóór de ontvangst.",
     "term_too_short": "De termijn moet minstens 1 week zijn.",
 }
 
@@ -47,6 +51,18 @@ def _period(value: str) -> Suspension:
     return Suspension(_day(first), _day(last))
 
 
+def _extensions(options: dict[str, Any], received: date) -> list[Extension]:
+    if not options["extended_to"]:
+        return []
+    sent = options["extension_sent"]
+    if sent:
+        return [Extension(notified_on=_day(sent), extended_to=_day(options["extended_to"]))]
+    # Unknown letter date: as if it was sent on the last day of the statutory term, so every
+    # suspension before it counts first.
+    statutory = decision_term(received=received, term_weeks=options["term_weeks"])
+    return [Extension(notified_on=statutory.last_day, extended_to=_day(options["extended_to"]))]
+
+
 class Command(BaseCommand):
     help = "Decision terms and penalties (Awb 4:13-4:18). `terms penalty --help` for the options."
 
@@ -58,6 +74,9 @@ class Command(BaseCommand):
         penalty.add_argument("--received", required=True, help="day the application arrived")
         penalty.add_argument("--term-weeks", type=int, default=DEFAULT_TERM_WEEKS)
         penalty.add_argument("--extended-to", help="new last day after an extension (4:14)")
+        penalty.add_argument(
+            "--extension-sent", help="day the extension letter was sent (default: the last day)"
+        )
         penalty.add_argument(
             "--suspended", action="append", default=[], help="FROM:TO, both days included (4:15)"
         )
@@ -75,7 +94,7 @@ class Command(BaseCommand):
             term = decision_term(
                 received=received,
                 term_weeks=options["term_weeks"],
-                extended_to=_day(options["extended_to"]) if options["extended_to"] else None,
+                extensions=_extensions(options, received),
                 suspensions=[_period(p) for p in options["suspended"]],
             )
         except TermError as error:
@@ -85,7 +104,7 @@ class Command(BaseCommand):
                 decision_due=term.last_day,
                 notice_received=_day(options["notice_received"]),
                 decided=decided,
-                today=_day(options["today"]) if options["today"] else date.today(),
+                today=_day(options["today"]) if options["today"] else timezone.localdate(),
             )
         except PenaltyError as error:
             raise CommandError(
