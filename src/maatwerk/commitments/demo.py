@@ -49,10 +49,11 @@ def create_demo_commitments(clients: list[Client], seed: int = 11) -> None:
 
 
 def _history(client: Client, user: User | None, rng: random.Random) -> None:
+    first, late, coming = rng.sample(_OURS, 3)
     kept = services.promise(
         client=client,
         party=Party.MUNICIPALITY,
-        description=rng.choice(_OURS),
+        description=first,
         due_at=_at(-20),
         actor=user,
         allow_past=True,
@@ -61,7 +62,7 @@ def _history(client: Client, user: User | None, rng: random.Random) -> None:
     services.promise(
         client=client,
         party=Party.MUNICIPALITY,
-        description=rng.choice(_OURS),
+        description=late,
         due_at=_at(-2, 17),
         actor=user,
         allow_past=True,
@@ -69,7 +70,7 @@ def _history(client: Client, user: User | None, rng: random.Random) -> None:
     services.promise(
         client=client,
         party=Party.MUNICIPALITY,
-        description=rng.choice(_OURS),
+        description=coming,
         due_at=end_of(timezone.localdate() + timedelta(days=6)),
         actor=user,
     )

@@ -74,6 +74,11 @@ class Penalty:
     final: bool
     decide_penalty_by: date | None
 
+    @property
+    def last_possible_day(self) -> date:
+        """The 42nd penalty day: the penalty stops then even without a decision."""
+        return self.first_penalty_day + timedelta(days=MAX_DAYS - 1)
+
     def as_json(self, *, decision_due: date) -> dict[str, object]:
         return {
             "decision_due": decision_due.isoformat(),
