@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "maatwerk.dossiers",
     "maatwerk.documents",
     "maatwerk.commitments",
+    "maatwerk.plans",
     "maatwerk.demo",
 ]
 

@@ -21,6 +21,7 @@ class Party(models.TextChoices):
 
 class Origin(models.TextChoices):
     PLAN_STEP = "plan_step", _("plan step")
+    PLAN_REVIEW = "plan_review", _("talking through the plan")
     CALLBACK = "callback", _("callback")
     DOCUMENT_REQUEST = "document_request", _("document request")
     APPOINTMENT = "appointment", _("appointment")
