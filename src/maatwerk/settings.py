@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "maatwerk.documents.context.queue_alert",
                 "maatwerk.commitments.context.escalation_alert",
+                "maatwerk.plans.context.template_keeper",
             ],
         },
     },

@@ -8,6 +8,7 @@ from maatwerk.commitments import urls as commitments
 from maatwerk.core.views import verify_receipt
 from maatwerk.documents import urls as documents
 from maatwerk.dossiers.urls import portal_urls, staff_urls
+from maatwerk.plans import urls as plans
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="portal:login", permanent=False)),
@@ -17,6 +18,8 @@ urlpatterns = [
     path("mijn/", include(documents.portal_urls)),
     path("werk/", include(commitments.staff_urls)),
     path("mijn/", include(commitments.portal_urls)),
+    path("werk/", include(plans.staff_urls)),
+    path("mijn/", include(plans.portal_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ontvangstbewijs/controleren", verify_receipt, name="verify_receipt"),
 ]

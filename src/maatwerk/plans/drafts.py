@@ -348,3 +348,25 @@ def _check_complete(draft: PlanVersion) -> None:
         )
     if draft.next_review_on <= timezone.localdate():
         raise PlanError(_("The next talk about the plan must be after today. Choose a later date."))
+
+
+def save_template(*, form: Any, actor: User) -> PlanTemplate:
+    """Save a plan template after checking every step line; problems name their line."""
+    _steps, problems = parse_steps(form.cleaned_data["steps"])
+    if problems:
+        raise PlanError(" ".join(_line_message(p.line, p.code) for p in problems))
+    template: PlanTemplate = form.save(commit=False)
+    template.updated_by = actor
+    template.save()
+    return template
+
+
+def _line_message(line: int, code: str) -> str:
+    messages = {
+        "columns": _("Line %(line)d: write three parts with | between them."),
+        "party": _("Line %(line)d: start with gemeente or cliënt."),
+        "description": _("Line %(line)d: write what is done."),
+        "weeks": _("Line %(line)d: end with the number of weeks, from 0 to 104."),
+        "empty": _("Write at least one step."),
+    }
+    return messages[code] % {"line": line}
