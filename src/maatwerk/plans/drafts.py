@@ -76,6 +76,7 @@ def start_draft(
                 wishes=source.wishes if source else "",
                 contact_frequency=source.contact_frequency if source else "",
                 contact_channel=source.contact_channel if source else "",
+                next_review_on=_still_ahead(source.next_review_on) if source else None,
             )
         except IntegrityError as error:
             raise PlanError(
@@ -86,6 +87,10 @@ def start_draft(
         if template is not None:
             _add_template_steps(template, draft)
     return draft
+
+
+def _still_ahead(day: date | None) -> date | None:
+    return day if day is not None and day > timezone.localdate() else None
 
 
 def _copy_items(source: PlanVersion, draft: PlanVersion) -> None:
