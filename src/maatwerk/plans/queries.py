@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
@@ -122,3 +123,11 @@ def sides(*, portal: bool) -> list[tuple[str, str]]:
     """The two columns of steps, with equal weight: the client's and the municipality's."""
     mine = _("What you do") if portal else _("What the client does")
     return [("client", mine), ("municipality", _("What the municipality does"))]
+
+
+def next_talk(plan: Plan | None, active: PlanVersion | None) -> date | None:
+    """When we meet next: the date agreed at the latest talk, else the one in the plan."""
+    latest = plan.reviews.only("next_review_on").first() if plan is not None else None
+    if latest is not None:
+        return latest.next_review_on
+    return active.next_review_on if active else None

@@ -48,7 +48,7 @@ def plan(request: HttpRequest) -> HttpResponse:
             "reviews": queries.reviews_of(found)[:10] if found else [],
             "versions": queries.versions_of(found) if found else [],
             "ladder": queries.ladder_of(client),
-            "next_talk": _next_talk(found, active),
+            "next_talk": queries.next_talk(found, active),
             "disagree_form": DisagreeForm(prefix="disagree"),
             "proposal_form": ProposalForm(prefix="proposal"),
         },
@@ -58,13 +58,6 @@ def plan(request: HttpRequest) -> HttpResponse:
 def _waiting(found: object) -> PlanVersion | None:
     version = queries.open_version(found) if found is not None else None  # type: ignore[arg-type]
     return version if version is not None and not version.is_draft else None
-
-
-def _next_talk(found: object, active: PlanVersion | None) -> object:
-    latest = found.reviews.first() if found is not None else None  # type: ignore[attr-defined]
-    if latest is not None:
-        return latest.next_review_on
-    return active.next_review_on if active else None
 
 
 def _answer(request: HttpRequest, client: Client, found: object) -> HttpResponse:

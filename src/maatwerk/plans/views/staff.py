@@ -77,6 +77,7 @@ def plan(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Http
         reviews=queries.reviews_of(found) if found else [],
         versions=queries.versions_of(found) if found else [],
         ladder=queries.ladder_of(client),
+        next_talk=queries.next_talk(found, found.active if found else None),
         start_form=start_form,
         may_change=access.basis in _MAY_CHANGE,
     )

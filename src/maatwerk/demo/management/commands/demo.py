@@ -18,6 +18,7 @@ from maatwerk.dossiers.generate import StaffPlan, create_staff, generate_clients
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.queries import regisseur_of
 from maatwerk.dossiers.services import register_staff_absence
+from maatwerk.plans.demo import create_demo_plans
 
 DEMO_PASSWORD = "demo-maatwerk"
 DEMO_TEAMS = ("Team Noord", "Team Zuid")
@@ -88,6 +89,9 @@ class Command(BaseCommand):
         # Promises of both sides; the first DigiD person waits too long for a decision.
         people = list(Client.objects.order_by("client_number")[:DEMO_DIGID_PEOPLE])
         create_demo_commitments(people + [c for c in mine[:6] if c not in people])
+        # Plan templates; the third person has a year of plan history, the fourth a new
+        # version waiting for their answer. The others have no plan yet: start one with them.
+        create_demo_plans(users["h.vandijk"], with_history=people[2], waiting=people[3])
         self.stdout.write(f"De demogemeente Lindenburg is gemaakt met {DEMO_CLIENTS} cliënten.")
 
     def _print_logins(self) -> None:
@@ -113,3 +117,8 @@ class Command(BaseCommand):
             w(f"  {first.full_name} wacht te lang op een besluit: bij 'Mijn aanvragen' kan")
             w(f"  een ingebrekestelling worden gestuurd. De regisseur{login} ziet bij")
             w("  'Beloftes te laat' wat de gemeente niet op tijd deed.")
+        people = list(Client.objects.order_by("client_number")[:DEMO_DIGID_PEOPLE])
+        if len(people) >= 4:
+            w(f"  {people[2].full_name} heeft een plan met een jaar geschiedenis en de ladder;")
+            w(f"  {people[3].full_name} heeft een nieuwe versie van het plan om te beantwoorden.")
+            w("  Bij de anderen kan de regisseur een eerste plan maken (sjablonen staan klaar).")
