@@ -64,9 +64,7 @@ def last_disagreed(plan: Plan) -> PlanVersion | None:
 
 
 def versions_of(plan: Plan) -> QuerySet[PlanVersion]:
-    return plan.versions.order_by("-number").only(
-        "public_id", "number", "status", "agreed_at", "created_at", "agreed_how"
-    )
+    return plan.versions.order_by("-number")
 
 
 def reviews_of(plan: Plan) -> QuerySet[Review]:

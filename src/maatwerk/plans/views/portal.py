@@ -19,6 +19,7 @@ from maatwerk.plans import agreement, printing, queries, reviews
 from maatwerk.plans.errors import OutdatedVersion, PlanError
 from maatwerk.plans.forms import DisagreeForm, ProposalForm
 from maatwerk.plans.models import PlanVersion
+from maatwerk.plans.views.staff import _recent
 
 
 def _user(request: HttpRequest) -> User:
@@ -45,7 +46,8 @@ def plan(request: HttpRequest) -> HttpResponse:
             "waiting_previous": previous,
             "waiting_changes": changes,
             "sides": queries.sides(portal=True),
-            "reviews": queries.reviews_of(found)[:10] if found else [],
+            "reviews": _recent(queries.reviews_of(found), request) if found else [],
+            "review_count": found.reviews.count() if found else 0,
             "versions": queries.versions_of(found) if found else [],
             "ladder": queries.ladder_of(client),
             "next_talk": queries.next_talk(found, active),

@@ -74,13 +74,22 @@ def plan(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Http
         waiting=queries.open_version(found) if found else None,
         disagreed=queries.last_disagreed(found) if found else None,
         proposals=queries.open_proposals(found) if found else [],
-        reviews=queries.reviews_of(found) if found else [],
+        reviews=_recent(queries.reviews_of(found), request) if found else [],
+        review_count=found.reviews.count() if found else 0,
         versions=queries.versions_of(found) if found else [],
         ladder=queries.ladder_of(client),
         next_talk=queries.next_talk(found, found.active if found else None),
         start_form=start_form,
         may_change=access.basis in _MAY_CHANGE,
     )
+
+
+RECENT_TALKS = 12
+
+
+def _recent(rows: Any, request: HttpRequest) -> Any:
+    """The last year of talks; all of them on request (five years can be 60 talks)."""
+    return rows if request.GET.get("gesprekken") == "alle" else rows[:RECENT_TALKS]
 
 
 def _plan_action(
