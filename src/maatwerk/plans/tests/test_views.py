@@ -150,3 +150,54 @@ def test_the_review_form_records_the_ladder(client):
     assert response.status_code == 302
     page = client.get(reverse("staff_plans:plan", args=[fatima.public_id])).content.decode()
     assert "<svg" in page and "participatieladder-2026" in page
+
+
+def test_the_plan_page_costs_the_same_queries_with_one_version_or_many(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from maatwerk.plans import agreement
+
+    def queries_for_plan_page(fatima, regisseur):
+        client.force_login(regisseur)
+        url = reverse("staff_plans:plan", args=[fatima.public_id])
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    def agreed_versions(count):
+        fatima, regisseur = client_and_regisseur()
+        for _ in range(count):
+            draft = drafts.open_version(drafts.plan_of(fatima)) or drafts.start_draft(
+                client=fatima, actor=regisseur
+            )
+            if not draft.goals.exists():
+                drafts.add_goal(
+                    version=draft, revision=draft.revision, text="Werk", success="", timeframe=""
+                )
+                draft.refresh_from_db()
+            drafts.add_step(
+                version=draft,
+                revision=draft.revision,
+                party="client",
+                description=f"Stap {draft.number}",
+                due_on=timezone.localdate() + timedelta(days=9),
+            )
+            draft.refresh_from_db()
+            drafts.update_details(
+                version=draft,
+                revision=draft.revision,
+                strengths="",
+                wishes="",
+                contact_frequency="monthly",
+                contact_channel="phone",
+                next_review_on=timezone.localdate() + timedelta(weeks=4),
+            )
+            draft.refresh_from_db()
+            drafts.propose(version=draft, revision=draft.revision, actor=regisseur)
+            draft.refresh_from_db()
+            agreement.agree(version=draft, client=fatima, revision=draft.revision)
+        return fatima, regisseur
+
+    assert queries_for_plan_page(*agreed_versions(1)) == queries_for_plan_page(*agreed_versions(5))
