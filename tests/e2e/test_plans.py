@@ -75,9 +75,7 @@ def test_a_plan_is_made_together_disagreed_adjusted_agreed_and_reviewed(page, li
     page.get_by_role("button", name="U maakt een cv").click()
     page.get_by_label("gemeente", exact=True).check()
     page.get_by_label("Wat", exact=True).fill("Wij maken samen met u een cv")
-    page.get_by_label("Uiterlijk wanneer").fill(
-        (timezone.localdate() + timedelta(weeks=3)).isoformat()
-    )
+    page.locator("#id_step-due_on").fill((timezone.localdate() + timedelta(weeks=3)).isoformat())
     page.get_by_role("button", name="Voeg de stap toe").click()
     page.get_by_text("Wij maken samen met u een cv").first.wait_for()
     assert_accessible(page)

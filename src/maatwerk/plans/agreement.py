@@ -38,8 +38,16 @@ def agree(*, version: PlanVersion, client: Client, revision: int) -> PlanVersion
     return locked
 
 
-def record_signed(*, version: PlanVersion, actor: User) -> PlanVersion:
-    """The client confirmed the plan agreed in the meeting by signing it on paper."""
+def record_signed(*, version: PlanVersion, actor: User, evidence: str) -> PlanVersion:
+    """The client confirmed the plan agreed in the meeting by signing it on paper; `evidence`
+    is the number of the scanned, signed plan in the documents (or its receipt)."""
+    if len(evidence.strip()) < 3:
+        raise PlanError(
+            _(
+                "Give the number of the signed plan in the documents (scan it in first). "
+                "Without it, only the client can confirm, in Mijn Maatwerk."
+            )
+        )
     with transaction.atomic():
         locked = (
             PlanVersion.objects.select_for_update()
@@ -51,7 +59,9 @@ def record_signed(*, version: PlanVersion, actor: User) -> PlanVersion:
                 _("Only a plan agreed in the meeting can be confirmed with a signature.")
             )
         receipt = _receipt(locked, locked.plan.client, ReceiptChannel.COUNTER)
-        _bring_into_force(locked, how="signed", receipt=receipt, actor=actor)
+        _bring_into_force(
+            locked, how=f"signed:{evidence.strip()[:12]}", receipt=receipt, actor=actor
+        )
     return locked
 
 
@@ -151,8 +161,10 @@ def _bring_into_force(
     journal.record(
         client=plan.client, kind="plan.agreed", summary=summary, actor=actor, subject=version
     )
-    _sync_commitments(version, previous, actor)
-    plan_next_review(version, actor)
+    # Commitment changes are the municipality's bookkeeping of what was agreed, done in the
+    # name of the consultant who made the version (a client may not withdraw our promises).
+    _sync_commitments(version, previous, version.created_by)
+    plan_next_review(version, version.created_by)
 
 
 def _sync_commitments(
@@ -160,15 +172,17 @@ def _sync_commitments(
 ) -> None:
     """Steps become commitments; a step that left the plan is withdrawn, a moved one follows."""
     kept: set[int] = set()
+    before = {s.key: s.due_on for s in previous.steps.only("key", "due_on")} if previous else {}
     for step in version.steps.select_related("commitment"):
         if step.commitment is not None and step.commitment.description == step.description:
             kept.add(step.commitment.pk)
-            commitments.move_due(
-                commitment=step.commitment,
-                due_at=end_of(step.due_on),
-                actor=actor,
-                why=_why_moved(version),
-            )
+            if before.get(step.key) != step.due_on:
+                commitments.move_due(
+                    commitment=step.commitment,
+                    due_at=end_of(step.due_on),
+                    actor=actor,
+                    why=_why_moved(version),
+                )
             continue
         step.commitment = commitments.promise(
             client=version.plan.client,

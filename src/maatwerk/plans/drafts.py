@@ -55,9 +55,8 @@ def start_draft(
 
     The client's own words are copied as they are, never filled in from a template.
     """
-    plan = plan_of(client)
     with transaction.atomic():
-        Plan.objects.select_for_update().get(pk=plan.pk)
+        plan = Plan.objects.select_for_update().select_related("active").get(pk=plan_of(client).pk)
         if open_version(plan) is not None:
             raise PlanError(
                 _("There is already a version in the making. Continue with that one first.")
@@ -128,10 +127,10 @@ def _copy_items(source: PlanVersion, draft: PlanVersion) -> None:
             budget=s.budget,
             provision_status=s.provision_status,
             commitment=s.commitment,
+            private=s.private,
             position=s.position,
         )
         for s in source.steps.all()
-        if s.commitment is None or not s.commitment.is_closed
     )
 
 
@@ -235,6 +234,7 @@ def add_step(
     provision: str = "",
     budget: Decimal | None = None,
     provision_status: str = "",
+    private: bool = False,
 ) -> Step:
     if party not in ("client", "municipality"):
         raise PlanError(_("Choose who does this step: the client or the municipality."))
@@ -255,14 +255,48 @@ def add_step(
             provision=provision,
             budget=budget if provision else None,
             provision_status=provision_status or ("planned" if provision else ""),
+            private=private,
             position=draft.steps.count(),
         )
 
 
+def update_step(
+    *,
+    version: PlanVersion,
+    revision: int,
+    step_id: int,
+    due_on: date | None,
+    provision_status: str,
+    budget: Decimal | None,
+) -> None:
+    """Move a step's date or a provision's status and budget; the step keeps its key, so its
+    commitment follows when the version comes into force."""
+    if due_on is None:
+        raise PlanError(_("Choose by when this step is done."))
+    with editing(version, revision) as draft:
+        step = draft.steps.filter(pk=step_id).first()
+        if step is None:
+            raise PlanError(_("This step is no longer in the draft."))
+        step.due_on = due_on
+        if step.provision:
+            step.provision_status = provision_status or step.provision_status
+            step.budget = budget
+        step.save(update_fields=["due_on", "provision_status", "budget"])
+
+
 def remove_item(*, version: PlanVersion, revision: int, kind: str, item_id: int) -> None:
     models: dict[str, Any] = {"goal": Goal, "obstacle": Obstacle, "step": Step}
+    if kind not in models:
+        raise PlanError(_("This cannot be removed."))
     with editing(version, revision) as draft:
         models[kind].objects.filter(version=draft, pk=item_id).delete()
+
+
+def discard(*, version: PlanVersion, revision: int) -> None:
+    """Throw away a draft that was started by mistake; earlier versions stay as they are."""
+    with editing(version, revision) as draft:
+        draft.status = VersionStatus.WITHDRAWN
+        draft.save(update_fields=["status"])
 
 
 def update_details(
@@ -334,6 +368,18 @@ def take_back(*, version: PlanVersion, actor: User) -> PlanVersion:
         if locked.status in (VersionStatus.PROPOSED, VersionStatus.AGREED_IN_MEETING):
             locked.status = VersionStatus.WITHDRAWN
             locked.save(update_fields=["status"])
+            with journal.dutch():
+                summary = _(
+                    "Your regisseur took plan version %(n)d back to change it. You get the new "
+                    "version to read."
+                ) % {"n": locked.number}
+            journal.record(
+                client=locked.plan.client,
+                kind="plan.taken_back",
+                summary=summary,
+                actor=actor,
+                subject=locked,
+            )
         elif locked.status != VersionStatus.DISAGREED:
             raise PlanError(_("Only a version that waits for the client can be taken back."))
         return start_draft(client=locked.plan.client, actor=actor, based_on=locked)
@@ -353,6 +399,17 @@ def _check_complete(draft: PlanVersion) -> None:
         )
     if draft.next_review_on <= timezone.localdate():
         raise PlanError(_("The next talk about the plan must be after today. Choose a later date."))
+    closed = ["fulfilled", "excused", "withdrawn"]
+    late = draft.steps.filter(due_on__lt=timezone.localdate()).exclude(
+        commitment__status__in=closed
+    )
+    if late.exists():
+        raise PlanError(
+            _(
+                "A step that is not done yet has a date that has passed. Give it a new date "
+                "before you put the plan to the client."
+            )
+        )
 
 
 def save_template(*, form: Any, actor: User) -> PlanTemplate:

@@ -84,6 +84,21 @@ class StepForm(forms.Form):
         choices=[("", "-"), *ProvisionStatus.choices],
         required=False,
     )
+    private = forms.BooleanField(
+        label=_("Speak about it privately (not on the printed plan)"), required=False
+    )
+
+
+class StepUpdateForm(forms.Form):
+    due_on = _date(_("By when"))
+    provision_status = forms.ChoiceField(
+        label=_("Status of the provision"),
+        choices=[("", "-"), *ProvisionStatus.choices],
+        required=False,
+    )
+    budget = forms.DecimalField(
+        label=_("Budget in euros"), max_digits=9, decimal_places=2, min_value=0, required=False
+    )
 
 
 class DetailsForm(forms.Form):
@@ -152,5 +167,12 @@ class DisagreeForm(forms.Form):
 
 
 class ProposalForm(forms.Form):
+    goal = forms.ChoiceField(label=_("About which goal"), required=False)
     text = _text(_("Your goal, in your own words"))
     success = _text(_("What success looks like for you"), required=False)
+
+    def __init__(self, *args: Any, goals: list[tuple[str, str]] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = self.fields["goal"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("A new goal")), *(goals or [])]

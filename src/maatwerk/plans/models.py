@@ -178,6 +178,8 @@ class Step(models.Model):
     commitment = models.ForeignKey(
         Commitment, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # A step about something spoken about privately (such as debts) is not printed either.
+    private = models.BooleanField(_("speak about it privately"), default=False)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -28,8 +28,10 @@ def render_plan_pdf(version: PlanVersion) -> bytes:
                 "client": version.plan.client,
                 "goals": list(version.goals.all()),
                 "obstacles": [o for o in version.obstacles.all() if not o.private],
-                "theirs": [s for s in version.steps.all() if s.party == "client"],
-                "ours": [s for s in version.steps.all() if s.party == "municipality"],
+                "theirs": [s for s in version.steps.all() if s.party == "client" and not s.private],
+                "ours": [
+                    s for s in version.steps.all() if s.party == "municipality" and not s.private
+                ],
             },
         )
     return bytes(weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))

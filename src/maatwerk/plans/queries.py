@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maatwerk.commitments.models import Commitment, Origin, Status
 from maatwerk.dossiers.models import Client
 from maatwerk.plans.models import (
     ClientView,
@@ -110,8 +112,12 @@ def items_of(version: PlanVersion) -> list[Item]:
     return items
 
 
-def changes_since_previous(version: PlanVersion) -> tuple[PlanVersion | None, list[Change]]:
-    previous = full_version(version.based_on_id) if version.based_on_id else None
+def changes_since_previous(
+    version: PlanVersion, against: int | None = None
+) -> tuple[PlanVersion | None, list[Change]]:
+    """What changed against `against` (a version id), by default the version it was made from."""
+    base = against or version.based_on_id
+    previous = full_version(base) if base else None
     if previous is None:
         return None, []
     return previous, compare(items_of(previous), items_of(version))
@@ -123,9 +129,17 @@ def sides(*, portal: bool) -> list[tuple[str, str]]:
     return [("client", mine), ("municipality", _("What the municipality does"))]
 
 
-def next_talk(plan: Plan | None, active: PlanVersion | None) -> date | None:
-    """When we meet next: the date agreed at the latest talk, else the one in the plan."""
-    latest = plan.reviews.only("next_review_on").first() if plan is not None else None
-    if latest is not None:
-        return latest.next_review_on
-    return active.next_review_on if active else None
+def next_talk(plan: Plan | None) -> date | None:
+    """When we meet next: the municipality's open promise to talk about the plan."""
+    if plan is None:
+        return None
+    promise = (
+        Commitment.objects.filter(
+            client_id=plan.client_id,
+            origin=Origin.PLAN_REVIEW,
+            status__in=[Status.OPEN, Status.OVERDUE],
+        )
+        .only("due_at")
+        .first()
+    )
+    return timezone.localtime(promise.due_at).date() if promise else None

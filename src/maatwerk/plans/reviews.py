@@ -51,6 +51,20 @@ def record_review(
     next_review_on: date | None,
 ) -> Review:
     """Record the talk: the promise to talk is kept, the next one is made."""
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().select_related("active", "client").get(pk=plan.pk)
+        return _record(plan, actor, held_on, notes, changes, rung, next_review_on)
+
+
+def _record(
+    plan: Plan,
+    actor: User,
+    held_on: date,
+    notes: list[NoteInput],
+    changes: str,
+    rung: int | None,
+    next_review_on: date | None,
+) -> Review:
     version = plan.active
     if version is None:
         raise PlanError(_("There is no agreed plan yet. Make the plan together first."))
@@ -61,40 +75,43 @@ def record_review(
         raise PlanError(_("The next talk about the plan must be after today. Choose a later date."))
     if rung is not None and not 1 <= rung <= 6:
         raise PlanError(_("Choose a rung of the participation ladder from 1 to 6."))
-    with transaction.atomic():
-        review = Review.objects.create(
-            plan=plan,
-            version=version,
-            held_on=held_on,
-            changes=changes.strip(),
-            next_review_on=next_review_on,
+    if plan.reviews.filter(held_on=held_on).exists():
+        raise PlanError(
+            _("A talk on this day is already recorded. See the plan page: it was not saved twice.")
+        )
+    review = Review.objects.create(
+        plan=plan,
+        version=version,
+        held_on=held_on,
+        changes=changes.strip(),
+        next_review_on=next_review_on,
+        recorded_by=actor,
+    )
+    ReviewNote.objects.bulk_create(
+        ReviewNote(review=review, goal=n.goal, step=n.step, progress=n.progress, note=n.note)
+        for n in notes
+    )
+    _apply_progress(notes, held_on, actor)
+    if rung is not None:
+        LadderMeasurement.objects.create(
+            client=plan.client,
+            rung=rung,
+            measured_on=held_on,
+            definition=LADDER_DEFINITION,
+            review=review,
             recorded_by=actor,
         )
-        ReviewNote.objects.bulk_create(
-            ReviewNote(review=review, goal=n.goal, step=n.step, progress=n.progress, note=n.note)
-            for n in notes
-        )
-        _apply_progress(notes, held_on, actor)
-        if rung is not None:
-            LadderMeasurement.objects.create(
-                client=plan.client,
-                rung=rung,
-                measured_on=held_on,
-                definition=LADDER_DEFINITION,
-                review=review,
-                recorded_by=actor,
-            )
-        _keep_review_promise(plan.client, held_on, actor)
-        plan_next_review(version, actor, day=next_review_on)
-        with journal.dutch():
-            summary = _("We talked about your plan. Next talk: %(day)s.") % {
-                "day": next_review_on.strftime("%d-%m-%Y")
-            }
-            if changes.strip():
-                summary += " " + _("What changes: %(changes)s") % {"changes": changes.strip()}
-        journal.record(
-            client=plan.client, kind="plan.reviewed", summary=summary, actor=actor, subject=review
-        )
+    _keep_review_promise(plan.client, held_on, actor)
+    plan_next_review(version, actor, day=next_review_on)
+    with journal.dutch():
+        summary = _("We talked about your plan. Next talk: %(day)s.") % {
+            "day": next_review_on.strftime("%d-%m-%Y")
+        }
+        if changes.strip():
+            summary += " " + _("What changes: %(changes)s") % {"changes": changes.strip()}
+    journal.record(
+        client=plan.client, kind="plan.reviewed", summary=summary, actor=actor, subject=review
+    )
     return review
 
 
@@ -103,9 +120,9 @@ def _apply_progress(notes: list[NoteInput], held_on: date, actor: User) -> None:
         if note.progress != Progress.DONE:
             continue
         if note.goal is not None and note.goal.achieved_on is None:
-            Goal.objects.filter(version__plan=note.goal.version.plan, key=note.goal.key).update(
-                achieved_on=held_on
-            )
+            # Only the plan in force: agreed earlier versions stay as they were agreed, and a
+            # draft takes it over when it is made from this one.
+            Goal.objects.filter(pk=note.goal.pk).update(achieved_on=held_on)
         if note.step is not None and note.step.commitment is not None:
             commitment = note.step.commitment
             if commitment.status in (Status.OPEN, Status.OVERDUE):

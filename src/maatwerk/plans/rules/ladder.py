@@ -26,7 +26,7 @@ def ladder_svg(points: Sequence[Point], *, title: str) -> str:
     """An SVG of the rungs over time, with a title for screen readers."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     ordered = sorted(points, key=lambda p: p.day)
-    first = ordered[0].day if ordered else date.today()
+    first = ordered[0].day if ordered else date.min
     span = max((ordered[-1].day - first).days, 1) if ordered else 1
 
     def x(day: date) -> float:

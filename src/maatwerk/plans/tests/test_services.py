@@ -205,7 +205,51 @@ def test_a_review_records_progress_the_ladder_and_the_next_talk():
     assert review.notes.count() == 1
 
 
-def test_a_client_cannot_change_a_municipal_step_but_can_propose_a_goal():
+def test_a_talk_saved_twice_on_one_day_is_refused_and_the_next_promise_stays():
+    client, regisseur = client_and_regisseur()
+    _agreed(client, regisseur)
+    plan = drafts.plan_of(client)
+    args = dict(
+        plan=plan,
+        actor=regisseur,
+        held_on=timezone.localdate(),
+        notes=[],
+        changes="",
+        rung=2,
+        next_review_on=timezone.localdate() + timedelta(weeks=6),
+    )
+    reviews.record_review(**args)
+    with pytest.raises(PlanError):
+        reviews.record_review(**args)
+    assert (
+        Commitment.objects.filter(
+            client=client, origin=Origin.PLAN_REVIEW, status=Status.OPEN
+        ).count()
+        == 1
+    )
+
+
+def test_a_step_with_a_date_that_passed_must_get_a_new_date_before_proposing():
+    client, regisseur = client_and_regisseur()
+    draft = ready_draft(client, regisseur)
+    step = draft.steps.first()
+    step.due_on = timezone.localdate() - timedelta(days=2)
+    step.save()
+    with pytest.raises(PlanError):
+        drafts.propose(version=draft, revision=draft.revision, actor=regisseur)
+    drafts.update_step(
+        version=draft,
+        revision=draft.revision,
+        step_id=step.pk,
+        due_on=timezone.localdate() + timedelta(days=7),
+        provision_status="",
+        budget=None,
+    )
+    draft.refresh_from_db()
+    drafts.propose(version=draft, revision=draft.revision, actor=regisseur)
+
+
+def test_the_client_proposes_a_new_goal_and_the_consultant_takes_it_word_for_word():
     client, regisseur = client_and_regisseur()
     _agreed(client, regisseur)
     proposal = reviews.propose_goal(

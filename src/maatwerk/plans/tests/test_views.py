@@ -133,7 +133,7 @@ def test_the_review_form_records_the_ladder(client):
     client.force_login(regisseur)
     client.post(
         reverse("staff_plans:plan", args=[fatima.public_id]),
-        {"action": "signed", "version": str(draft.public_id)},
+        {"action": "signed", "version": str(draft.public_id), "evidence": "DOC-2026-17"},
     )
     draft.refresh_from_db()
     assert draft.status == VersionStatus.ACTIVE
@@ -201,3 +201,128 @@ def test_the_plan_page_costs_the_same_queries_with_one_version_or_many(client):
         return fatima, regisseur
 
     assert queries_for_plan_page(*agreed_versions(1)) == queries_for_plan_page(*agreed_versions(5))
+
+
+def _proposed(fatima, regisseur):
+    draft = ready_draft(fatima, regisseur)
+    drafts.propose(version=draft, revision=draft.revision, actor=regisseur)
+    draft.refresh_from_db()
+    return draft
+
+
+def _agree_in_portal(client, fatima, version):
+    client.force_login(portal_user_for(fatima))
+    return client.post(
+        reverse("portal_plans:plan"),
+        {"action": "agree", "version": str(version.public_id), "revision": version.revision},
+    )
+
+
+def test_agreeing_in_the_portal_to_a_version_without_a_municipal_step_withdraws_that_promise(
+    client,
+):
+    from maatwerk.commitments.models import Status
+    from maatwerk.plans import agreement
+
+    fatima, regisseur = client_and_regisseur()
+    first = _proposed(fatima, regisseur)
+    agreement.agree(version=first, client=fatima, revision=first.revision)
+    ours = first.steps.get(party="municipality")
+    draft = drafts.start_draft(client=fatima, actor=regisseur)
+    drafts.remove_item(
+        version=draft,
+        revision=draft.revision,
+        kind="step",
+        item_id=draft.steps.get(key=ours.key).pk,
+    )
+    draft.refresh_from_db()
+    drafts.propose(version=draft, revision=draft.revision, actor=regisseur)
+    draft.refresh_from_db()
+    response = _agree_in_portal(client, fatima, draft)
+    assert response.status_code == 302
+    ours.commitment.refresh_from_db()
+    assert ours.commitment.status == Status.WITHDRAWN
+
+
+def test_an_outdated_answer_in_the_portal_shows_the_newest_version(client):
+    fatima, regisseur = client_and_regisseur()
+    shown = _proposed(fatima, regisseur)
+    newer = drafts.take_back(version=shown, actor=regisseur)
+    response = _agree_in_portal(client, fatima, shown)
+    page = client.get(response.url).content.decode()
+    assert "niet meer de nieuwste versie" in page
+    newer.refresh_from_db()
+    assert newer.status == VersionStatus.DRAFT
+
+
+def test_a_client_cannot_open_or_answer_another_clients_plan(client):
+    fatima, regisseur = client_and_regisseur()
+    other, _ = client_and_regisseur()
+    theirs = _proposed(other, regisseur)
+    client.force_login(portal_user_for(fatima))
+    assert client.get(reverse("portal_plans:version", args=[theirs.public_id])).status_code == 404
+    response = client.post(
+        reverse("portal_plans:plan"),
+        {"action": "agree", "version": str(theirs.public_id), "revision": theirs.revision},
+    )
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == VersionStatus.PROPOSED
+
+
+def test_a_colleague_outside_the_caseload_cannot_change_a_draft(client):
+    fatima, regisseur = client_and_regisseur()
+    draft = drafts.start_draft(client=fatima, actor=regisseur)
+    client.force_login(make_staff())
+    response = client.post(
+        reverse("staff_plans:draft", args=[draft.public_id]),
+        {"action": "goal", "revision": draft.revision, "goal-text": "Iets anders"},
+    )
+    assert response.status_code == 403
+    assert not draft.goals.exists()
+
+
+def test_a_client_cannot_mark_a_municipal_plan_step_as_done(client):
+    from maatwerk.commitments.models import Status
+    from maatwerk.plans import agreement
+
+    fatima, regisseur = client_and_regisseur()
+    version = _proposed(fatima, regisseur)
+    agreement.agree(version=version, client=fatima, revision=version.revision)
+    ours = version.steps.get(party="municipality")
+    client.force_login(portal_user_for(fatima))
+    page = client.post(
+        reverse("portal_commit:promises"),
+        {"commitment": str(ours.commitment.public_id)},
+        follow=True,
+    ).content.decode()
+    assert "Alleen de gemeente" in page
+    ours.commitment.refresh_from_db()
+    assert ours.commitment.status == Status.OPEN
+
+
+def test_a_private_step_is_not_printed(client):
+    import io
+
+    from pypdf import PdfReader
+
+    from maatwerk.plans import agreement
+
+    fatima, regisseur = client_and_regisseur()
+    draft = ready_draft(fatima, regisseur)
+    drafts.add_step(
+        version=draft,
+        revision=draft.revision,
+        party="municipality",
+        description="Gesprek met de schuldhulpverlener",
+        due_on=timezone.localdate() + timedelta(days=5),
+        private=True,
+    )
+    draft.refresh_from_db()
+    drafts.propose(version=draft, revision=draft.revision, actor=regisseur)
+    draft.refresh_from_db()
+    agreement.agree(version=draft, client=fatima, revision=draft.revision)
+    client.force_login(regisseur)
+    pdf = client.get(reverse("staff_plans:pdf", args=[fatima.public_id]))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "cv" in text and "schuldhulpverlener" not in text

@@ -13,10 +13,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from maatwerk.dossiers.access import own_client
+from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.views.portal import portal_login_required
 from maatwerk.plans import agreement, printing, queries, reviews
-from maatwerk.plans.errors import OutdatedVersion, PlanError
+from maatwerk.plans.errors import OutdatedVersion
 from maatwerk.plans.forms import DisagreeForm, ProposalForm
 from maatwerk.plans.models import PlanVersion
 from maatwerk.plans.views.staff import _recent
@@ -31,11 +32,18 @@ def _user(request: HttpRequest) -> User:
 def plan(request: HttpRequest) -> HttpResponse:
     client = own_client(_user(request))
     found = queries.plan_for(client)
-    if request.method == "POST" and found is not None:
+    if request.method == "POST":
+        if found is None:
+            raise Http404
         return _answer(request, client, found)
     active = queries.full_version(found.active_id) if found and found.active_id else None
     waiting = _waiting(found)
-    previous, changes = queries.changes_since_previous(waiting) if waiting else (None, [])
+    # The client compares a new version with the plan in force, not with one they turned down.
+    previous, changes = (
+        queries.changes_since_previous(waiting, against=found.active_id if found else None)
+        if waiting
+        else (None, [])
+    )
     return render(
         request,
         "plans/portal/plan.html",
@@ -50,11 +58,15 @@ def plan(request: HttpRequest) -> HttpResponse:
             "review_count": found.reviews.count() if found else 0,
             "versions": queries.versions_of(found) if found else [],
             "ladder": queries.ladder_of(client),
-            "next_talk": queries.next_talk(found, active),
+            "next_talk": queries.next_talk(found),
             "disagree_form": DisagreeForm(prefix="disagree"),
-            "proposal_form": ProposalForm(prefix="proposal"),
+            "proposal_form": ProposalForm(prefix="proposal", goals=_goal_choices(active)),
         },
     )
+
+
+def _goal_choices(active: PlanVersion | None) -> list[tuple[str, str]]:
+    return [(str(g.key), g.text) for g in active.goals.all()] if active else []
 
 
 def _waiting(found: object) -> PlanVersion | None:
@@ -66,20 +78,23 @@ def _answer(request: HttpRequest, client: Client, found: object) -> HttpResponse
     action = request.POST.get("action", "")
     try:
         if action == "propose_goal":
-            form = ProposalForm(request.POST, prefix="proposal")
+            active = found.active  # type: ignore[attr-defined]
+            form = ProposalForm(request.POST, prefix="proposal", goals=_goal_choices(active))
             form.is_valid()
+            chosen = form.cleaned_data.get("goal") or ""
             reviews.propose_goal(
                 plan=found,  # type: ignore[arg-type]
                 client=client,
                 text=form.cleaned_data.get("text", ""),
                 success=form.cleaned_data.get("success", ""),
+                goal_key=uuid.UUID(chosen) if chosen else None,
             )
             messages.success(
                 request, _("Your regisseur sees your proposal and talks about it with you.")
             )
             return redirect("portal_plans:plan")
         version = _own_version(client, request.POST.get("version", ""))
-        revision = int(request.POST.get("revision", "-1") or -1)
+        revision = _number(request.POST.get("revision"))
         if action == "agree":
             agreed = agreement.agree(version=version, client=client, revision=revision)
             messages.success(request, _("You agreed to your plan. This is your receipt."))
@@ -106,10 +121,17 @@ def _answer(request: HttpRequest, client: Client, found: object) -> HttpResponse
     except OutdatedVersion as exc:
         messages.warning(request, exc.message)
         return redirect("portal_plans:plan")
-    except PlanError as exc:
+    except DossierError as exc:
         messages.error(request, exc.message)
         return redirect("portal_plans:plan")
     raise Http404
+
+
+def _number(value: str | None) -> int:
+    try:
+        return int(value or "-1")
+    except ValueError:
+        return -1
 
 
 def _own_version(client: Client, public_id: str) -> PlanVersion:
@@ -127,6 +149,8 @@ def _own_version(client: Client, public_id: str) -> PlanVersion:
 def version(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     client = own_client(_user(request))
     found = _own_version(client, str(public_id))
+    if found.is_draft:
+        raise Http404  # a draft is still being written; the client sees it once it is put to them
     full = queries.full_version(found.pk)
     previous, changes = queries.changes_since_previous(full)
     return render(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from maatwerk.commitments.views.staff import _access
 from maatwerk.core.models import Role, StaffMember
+from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
 from maatwerk.plans import agreement, drafts, printing, queries, reviews
 from maatwerk.plans.context import TEMPLATE_KEEPERS
@@ -30,9 +31,16 @@ from maatwerk.plans.forms import (
     ReviewForm,
     StartForm,
     StepForm,
+    StepUpdateForm,
     TemplateForm,
 )
-from maatwerk.plans.models import GoalProposal, PlanTemplate, PlanVersion, Progress
+from maatwerk.plans.models import (
+    GoalProposal,
+    PlanTemplate,
+    PlanVersion,
+    Progress,
+    ProvisionStatus,
+)
 
 _TEMPLATE_ROLES = frozenset(TEMPLATE_KEEPERS)
 
@@ -43,6 +51,7 @@ def _render(
     context["is_team_lead"] = staff.role == Role.TEAM_LEAD
     context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
     context["sides"] = queries.sides(portal=False)
+    context["provision_statuses"] = ProvisionStatus.choices
     return render(request, f"plans/staff/{template}", context)
 
 
@@ -56,7 +65,7 @@ def plan(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Http
     if request.method == "POST":
         try:
             target = _plan_action(request, staff, client, start_form)
-        except PlanError as exc:
+        except DossierError as exc:
             messages.error(request, exc.message)
         else:
             if target is not None:
@@ -78,7 +87,7 @@ def plan(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Http
         review_count=found.reviews.count() if found else 0,
         versions=queries.versions_of(found) if found else [],
         ladder=queries.ladder_of(client),
-        next_talk=queries.next_talk(found, found.active if found else None),
+        next_talk=queries.next_talk(found),
         start_form=start_form,
         may_change=access.basis in _MAY_CHANGE,
     )
@@ -103,7 +112,9 @@ def _plan_action(
     if action == "take_back":
         return drafts.take_back(version=version, actor=staff.user)
     if action == "signed":
-        agreement.record_signed(version=version, actor=staff.user)
+        agreement.record_signed(
+            version=version, actor=staff.user, evidence=request.POST.get("evidence", "")
+        )
         return None
     raise Http404
 
@@ -124,6 +135,7 @@ _DRAFT_FORMS: dict[str, type[forms.Form]] = {
     "obstacle": ObstacleForm,
     "step": StepForm,
     "details": DetailsForm,
+    "update_step": StepUpdateForm,
 }
 
 
@@ -178,26 +190,27 @@ def _draft_action(
     bound: dict[str, forms.Form],
 ) -> HttpResponse | None:
     """Apply one change; on an error keep the typed input and show the message."""
-    try:
-        revision = int(request.POST.get("revision", "-1"))
-    except ValueError:
-        revision = -1
+    revision = _number(request.POST.get("revision"))
     form = bound.get(action)
     try:
         if form is not None:
             if not form.is_valid():
                 return None
-            _apply(action, version, revision, form.cleaned_data)
+            _apply(action, version, revision, form.cleaned_data, _number(request.POST.get("item")))
         elif action == "remove":
             drafts.remove_item(
                 version=version,
                 revision=revision,
                 kind=request.POST.get("kind", ""),
-                item_id=int(request.POST.get("item", "0") or 0),
+                item_id=_number(request.POST.get("item")),
             )
+        elif action == "discard":
+            drafts.discard(version=version, revision=revision)
+            messages.success(request, _("The draft is thrown away. The plan in force stays."))
+            return redirect("staff_plans:plan", public_id=version.plan.client.public_id)
         elif action == "take_proposal":
             proposal = GoalProposal.objects.get(
-                pk=int(request.POST.get("proposal", "0") or 0), plan=version.plan
+                pk=_number(request.POST.get("proposal")), plan=version.plan
             )
             drafts.take_proposal(version=version, revision=revision, proposal=proposal)
         elif action in ("propose", "agreed_in_meeting"):
@@ -220,8 +233,19 @@ def _draft_action(
     return redirect("staff_plans:draft", public_id=version.public_id)
 
 
-def _apply(action: str, version: PlanVersion, revision: int, data: dict[str, Any]) -> None:
-    if action == "goal":
+def _number(value: str | None) -> int:
+    try:
+        return int(value or "-1")
+    except ValueError:
+        return -1
+
+
+def _apply(
+    action: str, version: PlanVersion, revision: int, data: dict[str, Any], item: int
+) -> None:
+    if action == "update_step":
+        drafts.update_step(version=version, revision=revision, step_id=item, **data)
+    elif action == "goal":
         drafts.add_goal(version=version, revision=revision, **data)
     elif action == "obstacle":
         drafts.add_obstacle(version=version, revision=revision, **data)
@@ -282,7 +306,7 @@ def review(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Ht
                 rung=data["rung"],
                 next_review_on=data["next_review_on"],
             )
-        except PlanError as exc:
+        except DossierError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("The talk is saved. The client sees it in Mijn Maatwerk."))
