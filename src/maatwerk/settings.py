@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "maatwerk.documents",
     "maatwerk.commitments",
     "maatwerk.plans",
+    "maatwerk.contacts",
     "maatwerk.demo",
 ]
 
@@ -169,6 +170,8 @@ DOCUMENT_ROUTING_NORM_WORKING_DAYS = env_int("MAATWERK_DOCUMENT_ROUTING_NORM_DAY
 # an overdue municipal promise waits with the consultant before it goes to the team lead.
 DECISION_TERM_WEEKS = env_int("MAATWERK_DECISION_TERM_WEEKS", 8)
 ESCALATION_GRACE_WORKING_DAYS = env_int("MAATWERK_ESCALATION_GRACE_WORKING_DAYS", 2)
+# Service norm for callbacks (DOMAIN.md "Service norms"): within this many working days.
+CALLBACK_NORM_WORKING_DAYS = env_int("MAATWERK_CALLBACK_NORM_WORKING_DAYS", 1)
 # How often `maatwerk clock` (started by `maatwerk serve`) queues the periodic tasks.
 CLOCK_SECONDS = env_int("MAATWERK_CLOCK_SECONDS", 300)
 PERIODIC_TASKS = ["maatwerk.commitments.tasks.escalate_commitments"]

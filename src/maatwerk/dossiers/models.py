@@ -9,7 +9,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Replace
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.core import crypto
@@ -30,6 +31,22 @@ class ClientStatus(models.TextChoices):
     ENDED = "ended", _("ended")
 
 
+def _digits_of(field: str) -> Func:
+    value: Func | F = F(field)
+    for old, new in (
+        ("+31", "0"),
+        (" ", ""),
+        ("-", ""),
+        ("(", ""),
+        (")", ""),
+        (".", ""),
+        ("/", ""),
+    ):
+        value = Replace(value, Value(old), Value(new))
+    assert isinstance(value, Func)
+    return value
+
+
 class Client(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     client_number = models.CharField(_("client number"), max_length=20, unique=True)
@@ -45,6 +62,14 @@ class Client(models.Model):
     city = models.CharField(_("city"), max_length=80)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # The phone number as digits, kept by the database, so a caller's number finds the client
+    # however the number was typed (contacts/rules/callbacks.py normalises the caller's side).
+    phone_key = models.GeneratedField(
+        expression=_digits_of("phone"),
+        output_field=models.CharField(max_length=30),
+        db_persist=True,
+        db_index=True,
+    )
     target_groups = models.JSONField(_("target groups"), default=list)
     status = models.CharField(
         _("status"), max_length=10, choices=ClientStatus.choices, default=ClientStatus.ACTIVE

@@ -1,0 +1,121 @@
+"""Contact moments across channels, and callbacks with their attempts.
+
+A callback is a promise of the municipality (a commitment) with a due moment from the norm;
+it is assigned to whoever handles the client then (`responsible_for`). A callback for a number
+that matches no client, or several, waits in the callback queue with its candidates.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from maatwerk.commitments.models import Commitment
+from maatwerk.dossiers.models import Client
+
+
+class ContactChannel(models.TextChoices):
+    PHONE = "phone", _("phone")
+    VOICEMAIL = "voicemail", _("voicemail")
+    EMAIL = "email", _("e-mail")
+    COUNTER = "counter", _("counter")
+    IN_PERSON = "in_person", _("in person")
+    VIDEO = "video", _("video call")
+    LETTER = "letter", _("letter")
+    PORTAL = "portal", _("message in Mijn Maatwerk")
+
+
+class Direction(models.TextChoices):
+    IN = "in", _("from the client")
+    OUT = "out", _("to the client")
+
+
+class ContactMoment(models.Model):
+    """One contact, recorded once: the client and the consultant see the same list."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="contacts")
+    channel = models.CharField(_("channel"), max_length=10, choices=ContactChannel.choices)
+    direction = models.CharField(_("direction"), max_length=3, choices=Direction.choices)
+    moment = models.DateTimeField(_("moment"))
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    outcome = models.TextField(_("outcome"), blank=True)
+    reached = models.BooleanField(_("reached the client"), default=True)
+    callback = models.ForeignKey(
+        "Callback", on_delete=models.PROTECT, null=True, blank=True, related_name="contacts"
+    )
+
+    class Meta:
+        ordering = ["-moment", "-id"]
+        indexes = [models.Index(fields=["client", "-moment"], name="contact_client_moment")]
+
+
+class RequestedVia(models.TextChoices):
+    PHONE_DESK = "phone_desk", _("the phone desk")
+    VOICEMAIL = "voicemail", _("voicemail")
+    PORTAL = "portal", _("Mijn Maatwerk")
+    COUNTER = "counter", _("the counter")
+
+
+class CallbackStatus(models.TextChoices):
+    QUEUED = "queued", _("waiting for the right client")
+    OPEN = "open", _("to call back")
+    DONE = "done", _("called back")
+    WITHDRAWN = "withdrawn", _("no longer needed")
+
+
+class Callback(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, null=True, blank=True, related_name="callbacks"
+    )
+    phone = models.CharField(_("phone number"), max_length=30)
+    caller_name = models.CharField(_("name the caller gave"), max_length=120, blank=True)
+    requested_via = models.CharField(_("asked via"), max_length=12, choices=RequestedVia.choices)
+    subject = models.CharField(_("what it is about"), max_length=200)
+    requested_at = models.DateTimeField(_("asked at"))
+    due_at = models.DateTimeField(_("call back by"))
+    status = models.CharField(max_length=10, choices=CallbackStatus.choices)
+    candidates = models.JSONField(default=list, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    commitment = models.OneToOneField(
+        Commitment, on_delete=models.PROTECT, null=True, blank=True, related_name="callback"
+    )
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    done_at = models.DateTimeField(_("called back at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        indexes = [
+            models.Index(fields=["assigned_to", "status", "due_at"], name="callback_assigned"),
+            models.Index(fields=["due_at"], condition=Q(status="queued"), name="callback_queued"),
+        ]
+
+
+class AttemptOutcome(models.TextChoices):
+    REACHED = "reached", _("reached")
+    NOT_REACHED = "not_reached", _("not reached")
+    MESSAGE_LEFT = "message_left", _("message left")
+
+
+class CallbackAttempt(models.Model):
+    callback = models.ForeignKey(Callback, on_delete=models.PROTECT, related_name="attempts")
+    moment = models.DateTimeField()
+    outcome = models.CharField(max_length=12, choices=AttemptOutcome.choices)
+    note = models.TextField(blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["moment", "id"]
