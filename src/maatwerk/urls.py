@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from maatwerk.commitments import urls as commitments
+from maatwerk.contacts import urls as contacts
 from maatwerk.core.views import verify_receipt
 from maatwerk.documents import urls as documents
 from maatwerk.dossiers.urls import portal_urls, staff_urls
@@ -20,6 +21,8 @@ urlpatterns = [
     path("mijn/", include(commitments.portal_urls)),
     path("werk/", include(plans.staff_urls)),
     path("mijn/", include(plans.portal_urls)),
+    path("werk/", include(contacts.staff_urls)),
+    path("mijn/", include(contacts.portal_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ontvangstbewijs/controleren", verify_receipt, name="verify_receipt"),
 ]

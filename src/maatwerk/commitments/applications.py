@@ -296,7 +296,11 @@ def _suspensions(application: Application) -> list[Suspension]:
 
 
 def _lock(application: Application) -> Application:
-    return Application.objects.select_for_update().select_related("client").get(pk=application.pk)
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("client")
+        .get(pk=application.pk)
+    )
 
 
 def _refuse_after_notice(application: Application) -> None:

@@ -127,7 +127,7 @@ def request_callback(
 def assign_client(*, callback: Callback, client: Client, actor: User) -> Callback:
     """From the callback queue: this is the client who called."""
     with transaction.atomic():
-        locked = Callback.objects.select_for_update().get(pk=callback.pk)
+        locked = Callback.objects.select_for_update(of=("self",)).get(pk=callback.pk)
         if locked.status != CallbackStatus.QUEUED:
             raise ContactError(_("This callback already has a client. Nothing was changed."))
         locked.client = client
@@ -161,7 +161,7 @@ def record_attempt(
     moment = moment or timezone.now()
     with transaction.atomic():
         locked = (
-            Callback.objects.select_for_update()
+            Callback.objects.select_for_update(of=("self",))
             .select_related("client", "commitment")
             .get(pk=callback.pk)
         )

@@ -50,7 +50,7 @@ def record_signed(*, version: PlanVersion, actor: User, evidence: str) -> PlanVe
         )
     with transaction.atomic():
         locked = (
-            PlanVersion.objects.select_for_update()
+            PlanVersion.objects.select_for_update(of=("self",))
             .select_related("plan__client")
             .get(pk=version.pk)
         )
@@ -106,7 +106,9 @@ def disagree(
 
 def _waiting_version(version: PlanVersion, client: Client, revision: int) -> PlanVersion:
     locked = (
-        PlanVersion.objects.select_for_update().select_related("plan__client").get(pk=version.pk)
+        PlanVersion.objects.select_for_update(of=("self",))
+        .select_related("plan__client")
+        .get(pk=version.pk)
     )
     if locked.plan.client_id != client.pk:
         raise PlanError(_("This plan is not in your dossier."))

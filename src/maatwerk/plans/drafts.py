@@ -56,7 +56,11 @@ def start_draft(
     The client's own words are copied as they are, never filled in from a template.
     """
     with transaction.atomic():
-        plan = Plan.objects.select_for_update().select_related("active").get(pk=plan_of(client).pk)
+        plan = (
+            Plan.objects.select_for_update(of=("self",))
+            .select_related("active")
+            .get(pk=plan_of(client).pk)
+        )
         if open_version(plan) is not None:
             raise PlanError(
                 _("There is already a version in the making. Continue with that one first.")
@@ -153,7 +157,7 @@ def _add_template_steps(template: PlanTemplate, draft: PlanVersion) -> None:
 def editing(version: PlanVersion, revision: int) -> Iterator[PlanVersion]:
     """Lock the draft, check it is still the revision the editor saw, and raise it after."""
     with transaction.atomic():
-        locked = PlanVersion.objects.select_for_update().get(pk=version.pk)
+        locked = PlanVersion.objects.select_for_update(of=("self",)).get(pk=version.pk)
         if locked.status != VersionStatus.DRAFT:
             raise PlanError(_("This version is no longer a draft. Start a new draft to change it."))
         if locked.revision != revision:
@@ -361,7 +365,7 @@ def take_back(*, version: PlanVersion, actor: User) -> PlanVersion:
     """A version waiting for the client, or one they did not agree to, becomes a new draft."""
     with transaction.atomic():
         locked = (
-            PlanVersion.objects.select_for_update()
+            PlanVersion.objects.select_for_update(of=("self",))
             .select_related("plan__client")
             .get(pk=version.pk)
         )

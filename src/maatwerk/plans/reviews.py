@@ -52,7 +52,11 @@ def record_review(
 ) -> Review:
     """Record the talk: the promise to talk is kept, the next one is made."""
     with transaction.atomic():
-        plan = Plan.objects.select_for_update().select_related("active", "client").get(pk=plan.pk)
+        plan = (
+            Plan.objects.select_for_update(of=("self",))
+            .select_related("active", "client")
+            .get(pk=plan.pk)
+        )
         return _record(plan, actor, held_on, notes, changes, rung, next_review_on)
 
 

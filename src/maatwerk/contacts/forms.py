@@ -1,0 +1,47 @@
+"""Forms of the contact pages: they parse and check input; services do the work."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from maatwerk.contacts.models import AttemptOutcome, ContactChannel, Direction, RequestedVia
+
+_REQUIRED = {"required": _("Fill this in.")}
+
+
+class CallbackForm(forms.Form):
+    phone = forms.CharField(
+        label=_("Phone number to call back"), max_length=30, error_messages=_REQUIRED
+    )
+    caller_name = forms.CharField(label=_("Name the caller gave"), max_length=120, required=False)
+    subject = forms.CharField(label=_("What it is about"), max_length=200, error_messages=_REQUIRED)
+    requested_via = forms.ChoiceField(label=_("Asked via"), choices=RequestedVia.choices)
+
+
+class PortalCallbackForm(forms.Form):
+    phone = forms.CharField(label=_("Your phone number"), max_length=30, error_messages=_REQUIRED)
+    subject = forms.CharField(
+        label=_("What do you want to talk about?"), max_length=200, error_messages=_REQUIRED
+    )
+
+
+class AttemptForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("How did it go?"), choices=AttemptOutcome.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class ContactForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Channel"), choices=ContactChannel.choices)
+    direction = forms.ChoiceField(label=_("Who made contact"), choices=Direction.choices)
+    subject = forms.CharField(
+        label=_("What it was about"), max_length=200, error_messages=_REQUIRED
+    )
+    outcome = forms.CharField(
+        label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    reached = forms.BooleanField(label=_("We reached the client"), required=False, initial=True)

@@ -1,0 +1,86 @@
+"""The contact pages: the portal's callback request, the desk, the queue, the attempt."""
+
+import pytest
+from django.urls import reverse
+
+from maatwerk.contacts.models import Callback, CallbackStatus
+from maatwerk.core.models import AccessLogEntry, Role
+from maatwerk.dossiers.portal_auth import portal_user_for
+from maatwerk.dossiers.tests.factories import make_client, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_client_asks_for_a_callback_and_sees_by_when(client):
+    regisseur = make_staff()
+    fatima = make_client(regisseur, phone="0612345678")
+    client.force_login(portal_user_for(fatima))
+    response = client.post(
+        reverse("portal_contacts:contact"),
+        {"callback-phone": "06 12345678", "callback-subject": "Vraag over mijn uitkering"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Wij bellen u uiterlijk" in page and "Vraag over mijn uitkering" in page
+    assert Callback.objects.get().client == fatima
+
+
+def test_the_phone_desk_puts_an_unknown_number_in_the_queue_and_intake_chooses_the_client(client):
+    desk = make_staff(role=Role.INTAKE)
+    regisseur = make_staff()
+    fatima = make_client(regisseur, phone="0611223344")
+    client.force_login(desk)
+    page = client.post(
+        reverse("staff_contacts:callbacks"),
+        {
+            "callback-phone": "0209999999",
+            "callback-subject": "Brief niet begrepen",
+            "callback-requested_via": "phone_desk",
+        },
+        follow=True,
+    ).content.decode()
+    assert "terugbelwachtrij" in page
+    queued = Callback.objects.get()
+    assert queued.status == CallbackStatus.QUEUED
+    client.post(
+        reverse("staff_contacts:callback", args=[queued.public_id]),
+        {"client_number": fatima.client_number},
+    )
+    queued.refresh_from_db()
+    assert queued.client == fatima and queued.assigned_to == regisseur
+
+
+def test_the_regisseur_calls_back_and_the_read_is_logged(client):
+    regisseur = make_staff()
+    fatima = make_client(regisseur, phone="0611223355")
+    client.force_login(portal_user_for(fatima))
+    client.post(
+        reverse("portal_contacts:contact"),
+        {"callback-phone": "0611223355", "callback-subject": "Huur"},
+    )
+    made = Callback.objects.get()
+    client.force_login(regisseur)
+    client.post(
+        reverse("staff_contacts:callback", args=[made.public_id]),
+        {"attempt-outcome": "reached", "attempt-note": "Uitgelegd"},
+    )
+    made.refresh_from_db()
+    assert made.status == CallbackStatus.DONE
+    assert AccessLogEntry.objects.filter(client_ref=fatima.public_id, action="callback").exists()
+    page = client.get(reverse("staff_contacts:history", args=[fatima.public_id])).content.decode()
+    assert "Uitgelegd" in page
+
+
+def test_a_consultant_cannot_open_the_queue_of_callbacks_without_a_client(client):
+    queued = Callback.objects.create(
+        phone="0200000000",
+        requested_via="voicemail",
+        subject="x",
+        requested_at="2026-11-26T10:00:00Z",
+        due_at="2026-11-27T10:00:00Z",
+        status="queued",
+    )
+    client.force_login(make_staff())
+    assert (
+        client.get(reverse("staff_contacts:callback", args=[queued.public_id])).status_code == 404
+    )

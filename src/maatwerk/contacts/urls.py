@@ -1,0 +1,14 @@
+from django.urls import path
+
+from maatwerk.contacts.views import portal, staff
+
+staff_urls = (
+    [
+        path("terugbellen/", staff.callbacks, name="callbacks"),
+        path("terugbellen/<uuid:public_id>/", staff.callback, name="callback"),
+        path("dossiers/<uuid:public_id>/contact/", staff.history, name="history"),
+    ],
+    "staff_contacts",
+)
+
+portal_urls = ([path("contact/", portal.contact, name="contact")], "portal_contacts")

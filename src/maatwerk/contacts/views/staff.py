@@ -1,0 +1,147 @@
+"""Workspace: callbacks to make, the callback queue, one callback with its attempts, and a
+client's contact history across channels."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from maatwerk.commitments.views.staff import _access
+from maatwerk.contacts import queries, services
+from maatwerk.contacts.forms import AttemptForm, CallbackForm, ContactForm
+from maatwerk.contacts.models import Callback, CallbackStatus
+from maatwerk.core.models import Role, StaffMember
+from maatwerk.dossiers.errors import DossierError
+from maatwerk.dossiers.models import Client
+from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
+
+PAGE_SIZE = 50
+_WORKS_QUEUE = frozenset({Role.INTAKE, Role.TEAM_LEAD})
+
+
+def _render(
+    request: HttpRequest, staff: StaffMember, template: str, **context: Any
+) -> HttpResponse:
+    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
+    context["works_queue"] = staff.role in _WORKS_QUEUE
+    return render(request, f"contacts/staff/{template}", context)
+
+
+@staff_only
+def callbacks(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    """The callbacks I make now, the queue (for intake and team leads), and a new request."""
+    form = CallbackForm(request.POST or None, prefix="callback")
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = services.request_callback(actor=staff.user, **form.cleaned_data)
+        except DossierError as exc:
+            form.add_error(None, exc.message)
+        else:
+            if made.status == CallbackStatus.QUEUED:
+                messages.warning(
+                    request,
+                    _(
+                        "No single client has this number: the callback waits in the callback "
+                        "queue, where intake chooses the client."
+                    ),
+                )
+            else:
+                messages.success(request, _("The callback is saved for the client's regisseur."))
+            return redirect("staff_contacts:callbacks")
+    return _render(
+        request,
+        staff,
+        "callbacks.html",
+        form=form,
+        rows=queries.callbacks_to_make(staff.user)[:200],
+        queued=queries.queued_callbacks()[:200] if staff.role in _WORKS_QUEUE else [],
+    )
+
+
+@staff_only
+def callback(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    found = Callback.objects.filter(public_id=public_id).select_related("client").first()
+    if found is None:
+        raise Http404
+    if found.client is None:
+        return _queued(request, staff, found)
+    access = _access(request, staff, found.client.public_id, "callback")
+    if isinstance(access, HttpResponse):
+        return access
+    form = AttemptForm(request.POST or None, prefix="attempt")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_attempt(callback=found, actor=staff.user, **form.cleaned_data)
+        except DossierError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Saved. The client sees this in Mijn Maatwerk."))
+            return redirect("staff_contacts:callback", public_id=found.public_id)
+    return _render(
+        request,
+        staff,
+        "callback.html",
+        callback=found,
+        client=found.client,
+        attempts=found.attempts.select_related("by"),
+        form=form,
+        may_change=access.basis in _MAY_CHANGE and found.status == CallbackStatus.OPEN,
+    )
+
+
+def _queued(request: HttpRequest, staff: StaffMember, found: Callback) -> HttpResponse:
+    """A callback without a client: intake or a team lead chooses who called."""
+    if staff.role not in _WORKS_QUEUE:
+        raise Http404
+    if request.method == "POST":
+        number = request.POST.get("client_number", "").strip()
+        chosen = Client.objects.filter(client_number=number).first() if number else None
+        if chosen is None:
+            messages.error(request, _("No client has this client number. Check the number."))
+        else:
+            services.assign_client(callback=found, client=chosen, actor=staff.user)
+            messages.success(request, _("The callback now goes to the client's regisseur."))
+            return redirect("staff_contacts:callbacks")
+    return _render(
+        request,
+        staff,
+        "queued.html",
+        callback=found,
+        candidates=queries.candidates_of(found),
+    )
+
+
+@staff_only
+def history(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    access = _access(request, staff, public_id, "contact_history")
+    if isinstance(access, HttpResponse):
+        return access
+    client = access.client
+    form = ContactForm(request.POST or None, prefix="contact", initial={"reached": True})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_contact(client=client, staff=staff.user, **form.cleaned_data)
+        except DossierError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request, _("The contact is saved. The client sees it in Mijn Maatwerk.")
+            )
+            return redirect("staff_contacts:history", public_id=client.public_id)
+    page = Paginator(queries.history(client), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return _render(
+        request,
+        staff,
+        "history.html",
+        client=client,
+        page=page,
+        open_callbacks=queries.open_callbacks_of(client),
+        form=form,
+        may_change=access.basis in _MAY_CHANGE,
+    )

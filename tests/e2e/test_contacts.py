@@ -1,0 +1,58 @@
+"""Always called back, in the browser: the client asks for a callback in the portal and sees by
+when; the regisseur sees it, calls, and the client sees the call in their contact history."""
+
+import pytest
+
+from maatwerk.dossiers.tests.factories import make_client, make_staff
+from tests.e2e.conftest import (
+    assert_accessible,
+    assert_no_horizontal_scroll,
+    digid_login,
+    staff_login,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_callback_asked_in_the_portal_is_made_and_both_see_it(page, live_server):
+    make_staff(username="reg", first_name="Sanne", last_name="Bakker")
+    regisseur = make_staff(username="reg2")
+    me = make_client(
+        regisseur,
+        given_names="Fatima",
+        family_name="El Idrissi",
+        bsn="111222333",
+        phone="0612345678",
+    )
+
+    digid_login(page, live_server, "111222333")
+    page.get_by_role("link", name="Contact", exact=True).first.click()
+    page.get_by_role("heading", name="Vraag ons om u terug te bellen").wait_for()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_label("Waarover wilt u praten?").fill("Mijn toeslag is gestopt")
+    page.get_by_role("button", name="Bel mij terug").click()
+    page.get_by_text("Wij bellen u uiterlijk").first.wait_for()
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    staff_login(page, live_server, "reg2")
+    page.get_by_role("link", name="Terugbellen").first.click()
+    page.get_by_role("link", name="Mijn toeslag is gestopt").click()
+    page.get_by_role("heading", name="Mijn toeslag is gestopt").wait_for()
+    assert_accessible(page)
+    page.get_by_label("gesproken", exact=True).check()
+    page.get_by_label("Opmerking").fill("Toeslag opnieuw aangevraagd")
+    page.get_by_role("button", name="Bewaar de poging").click()
+    page.get_by_text("Bewaard. De cliënt ziet dit in Mijn Maatwerk.").wait_for()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/werk/dossiers/{me.public_id}/contact/")
+    page.get_by_text("Toeslag opnieuw aangevraagd").wait_for()
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    digid_login(page, live_server, "111222333")
+    page.goto(f"{live_server.url}/mijn/contact/")
+    page.get_by_text("Toeslag opnieuw aangevraagd").wait_for()
+    assert "Wij bellen u uiterlijk" not in page.content()
+    assert_accessible(page)
