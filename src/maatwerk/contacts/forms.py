@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maatwerk.commitments.forms import DateInput
 from maatwerk.contacts.models import AttemptOutcome, ContactChannel, Direction, RequestedVia
 
 _REQUIRED = {"required": _("Fill this in.")}
@@ -45,3 +46,36 @@ class ContactForm(forms.Form):
         label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     reached = forms.BooleanField(label=_("We reached the client"), required=False, initial=True)
+
+
+class ReportForm(forms.Form):
+    held_on = forms.DateField(
+        label=_("Conversation on"),
+        widget=DateInput(format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={
+            **_REQUIRED,
+            "invalid": _("Write the date as day-month-year, for example 24-03-2026."),
+        },
+    )
+    discussed = forms.CharField(
+        label=_("What we discussed"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages=_REQUIRED,
+    )
+    agreed = forms.CharField(
+        label=_("What we agreed (one agreement per line)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    next_steps = forms.CharField(
+        label=_("What happens next"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class ReactionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your reaction or correction"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write your reaction in your own words.")},
+    )

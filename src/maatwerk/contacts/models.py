@@ -119,3 +119,53 @@ class CallbackAttempt(models.Model):
 
     class Meta:
         ordering = ["moment", "id"]
+
+
+class ConversationReport(models.Model):
+    """What was discussed, agreed and happens next; shared with the client, who can react."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="reports")
+    contact = models.ForeignKey(
+        ContactMoment, on_delete=models.PROTECT, null=True, blank=True, related_name="reports"
+    )
+    held_on = models.DateField(_("conversation on"))
+    discussed = models.TextField(_("what we discussed"))
+    agreed = models.TextField(_("what we agreed (one agreement per line)"), blank=True)
+    next_steps = models.TextField(_("what happens next"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+
+    def agreement_lines(self) -> list[str]:
+        return [line.strip() for line in self.agreed.splitlines() if line.strip()]
+
+
+class ReportReaction(models.Model):
+    """The client's own reaction or correction, kept beside the report, never replacing it."""
+
+    report = models.ForeignKey(
+        ConversationReport, on_delete=models.PROTECT, related_name="reactions"
+    )
+    text = models.TextField(_("your reaction"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class ReportCommitment(models.Model):
+    """An agreement line of a report that became a commitment, with one action."""
+
+    report = models.ForeignKey(
+        ConversationReport, on_delete=models.PROTECT, related_name="commitments"
+    )
+    line = models.PositiveSmallIntegerField()
+    commitment = models.OneToOneField(Commitment, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "line"], name="report_line_once")]

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.contacts import queries, services
+from maatwerk.contacts import reports as report_services
 from maatwerk.contacts.forms import PortalCallbackForm
-from maatwerk.contacts.models import RequestedVia
+from maatwerk.contacts.models import ConversationReport, RequestedVia
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.views.portal import portal_login_required
@@ -54,3 +57,37 @@ def contact(request: HttpRequest) -> HttpResponse:
         "contacts/portal/contact.html",
         {"form": form, "page": page, "open_callbacks": queries.open_callbacks_of(client)},
     )
+
+
+@portal_login_required
+def reports(request: HttpRequest) -> HttpResponse:
+    client = own_client(_user(request))
+    if request.method == "POST":
+        wanted = _uuid(request.POST.get("report", ""))
+        found = (
+            ConversationReport.objects.filter(public_id=wanted, client=client).first()
+            if wanted
+            else None
+        )
+        if found is None:
+            raise Http404
+        try:
+            report_services.react(
+                report=found, client=client, text=request.POST.get(f"reaction-{found.pk}-text", "")
+            )
+        except DossierError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request, _("Your reaction is kept with the report. Your regisseur reads it.")
+            )
+        return redirect("portal_contacts:reports")
+    rows = ConversationReport.objects.filter(client=client).prefetch_related("reactions")
+    return render(request, "contacts/portal/reports.html", {"rows": rows})
+
+
+def _uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None

@@ -4,18 +4,21 @@ client's contact history across channels."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.commitments.views.staff import _access
 from maatwerk.contacts import queries, services
-from maatwerk.contacts.forms import AttemptForm, CallbackForm, ContactForm
-from maatwerk.contacts.models import Callback, CallbackStatus
+from maatwerk.contacts import reports as report_services
+from maatwerk.contacts.forms import AttemptForm, CallbackForm, ContactForm, ReportForm
+from maatwerk.contacts.models import Callback, CallbackStatus, ConversationReport
 from maatwerk.core.models import Role, StaffMember
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
@@ -145,3 +148,81 @@ def history(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> H
         form=form,
         may_change=access.basis in _MAY_CHANGE,
     )
+
+
+@staff_only
+def reports(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    access = _access(request, staff, public_id, "reports")
+    if isinstance(access, HttpResponse):
+        return access
+    client = access.client
+    form = ReportForm(
+        request.POST or None, prefix="report", initial={"held_on": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = report_services.write_report(
+                client=client, actor=staff.user, **form.cleaned_data
+            )
+        except DossierError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The report is shared with the client in Mijn Maatwerk."))
+            return redirect("staff_contacts:report", public_id=made.public_id)
+    return _render(
+        request,
+        staff,
+        "reports.html",
+        client=client,
+        rows=ConversationReport.objects.filter(client=client).prefetch_related("reactions"),
+        form=form,
+        may_change=access.basis in _MAY_CHANGE,
+    )
+
+
+@staff_only
+def report(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    found = ConversationReport.objects.filter(public_id=public_id).select_related("client").first()
+    if found is None:
+        raise Http404
+    access = _access(request, staff, found.client.public_id, "report")
+    if isinstance(access, HttpResponse):
+        return access
+    if request.method == "POST":
+        try:
+            report_services.make_commitment(
+                report=found,
+                line=_int(request.POST.get("line")),
+                party=request.POST.get("party", ""),
+                due_on=_date(request.POST.get("due_on", "")),
+                actor=staff.user,
+            )
+        except DossierError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The agreement is now a promise. Both sides see it."))
+        return redirect("staff_contacts:report", public_id=found.public_id)
+    made = {rc.line: rc.commitment for rc in found.commitments.select_related("commitment")}
+    return _render(
+        request,
+        staff,
+        "report.html",
+        client=found.client,
+        report=found,
+        lines=[(n, text, made.get(n)) for n, text in enumerate(found.agreement_lines())],
+        may_change=access.basis in _MAY_CHANGE,
+    )
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "-1")
+    except ValueError:
+        return -1
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
