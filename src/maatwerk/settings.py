@@ -172,9 +172,16 @@ DECISION_TERM_WEEKS = env_int("MAATWERK_DECISION_TERM_WEEKS", 8)
 ESCALATION_GRACE_WORKING_DAYS = env_int("MAATWERK_ESCALATION_GRACE_WORKING_DAYS", 2)
 # Service norm for callbacks (DOMAIN.md "Service norms"): within this many working days.
 CALLBACK_NORM_WORKING_DAYS = env_int("MAATWERK_CALLBACK_NORM_WORKING_DAYS", 1)
+# Text messages: a class with send(to=, text=); the console backend writes to var/sms/.
+SMS_BACKEND = env_str("MAATWERK_SMS_BACKEND", "maatwerk.contacts.sms.ConsoleSmsBackend")
+# Appointment reminders go out this many hours before the appointment.
+REMINDER_HOURS = env_int("MAATWERK_REMINDER_HOURS", 48)
 # How often `maatwerk clock` (started by `maatwerk serve`) queues the periodic tasks.
 CLOCK_SECONDS = env_int("MAATWERK_CLOCK_SECONDS", 300)
-PERIODIC_TASKS = ["maatwerk.commitments.tasks.escalate_commitments"]
+PERIODIC_TASKS = [
+    "maatwerk.commitments.tasks.escalate_commitments",
+    "maatwerk.contacts.tasks.send_due_notifications",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 

@@ -169,3 +169,106 @@ class ReportCommitment(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "line"], name="report_line_once")]
+
+
+class NotifyChannel(models.TextChoices):
+    EMAIL = "email", _("e-mail")
+    SMS = "sms", _("text message")
+    PORTAL = "portal", _("Mijn Maatwerk")
+
+
+class NotificationStatus(models.TextChoices):
+    QUEUED = "queued", _("waiting to be sent")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("could not be sent")
+
+
+class Notification(models.Model):
+    """Something that needs the client's attention, by their channel: an outbox row first, so a
+    mail server that is down loses nothing; it is tried again and staff see what is stuck."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="notifications")
+    kind = models.CharField(max_length=40)
+    channel = models.CharField(max_length=10, choices=NotifyChannel.choices)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    ics = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    next_try_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["next_try_at"], condition=Q(status="queued"), name="notification_to_send"
+            )
+        ]
+
+
+class AppointmentKind(models.TextChoices):
+    IN_PERSON = "in_person", _("in person")
+    PHONE = "phone", _("by phone")
+    VIDEO = "video", _("video call")
+
+
+class AppointmentStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    HELD = "held", _("held")
+    MOVED = "moved", _("moved to another time")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Appointment(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="appointments")
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=10, choices=AppointmentKind.choices)
+    location = models.CharField(_("where"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    subject = models.CharField(_("what it is about"), max_length=200)
+    not_in_person_reason = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=10, choices=AppointmentStatus.choices, default=AppointmentStatus.PLANNED
+    )
+    commitment = models.OneToOneField(
+        Commitment, on_delete=models.PROTECT, null=True, blank=True, related_name="appointment"
+    )
+    moved_to = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [
+            models.Index(fields=["staff", "starts_at"], name="appointment_staff_start"),
+            models.Index(
+                fields=["starts_at"],
+                condition=Q(status="planned", reminder_sent_at__isnull=True),
+                name="appointment_to_remind",
+            ),
+        ]
+
+
+class RescheduleRequest(models.Model):
+    """The client asks for another time: with a receipt, so they can always prove it."""
+
+    appointment = models.ForeignKey(
+        Appointment, on_delete=models.PROTECT, related_name="reschedule_requests"
+    )
+    reason = models.TextField(_("why another time"))
+    preferred = models.CharField(_("what time suits you"), max_length=200, blank=True)
+    receipt = models.ForeignKey("core.Receipt", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)

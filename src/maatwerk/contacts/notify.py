@@ -1,0 +1,127 @@
+"""Notifications: whatever needs the client's attention, by their preferred channel and in their
+language where a translation exists.
+
+Every notification is an outbox row first (written in the caller's transaction), then sent by a
+task. A failure (mail server down) keeps the row queued with the error and a later try, so
+nothing is lost; after `MAX_ATTEMPTS` it is marked failed and staff see it in the workspace.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone, translation
+
+from maatwerk.contacts.models import Notification, NotificationStatus, NotifyChannel
+from maatwerk.contacts.sms import backend as sms_backend
+from maatwerk.dossiers import journal
+from maatwerk.dossiers.models import Channel, Client
+
+MAX_ATTEMPTS = 6
+# Minutes to wait before try 2, 3, ...: a mail server that is down for hours still gets it.
+BACKOFF_MINUTES = (1, 5, 15, 60, 240)
+
+
+def channel_for(client: Client) -> str:
+    preferred = getattr(getattr(client, "profile", None), "preferred_channel", Channel.PORTAL)
+    if preferred == Channel.EMAIL and client.email:
+        return NotifyChannel.EMAIL
+    if preferred == Channel.PHONE and client.phone:
+        return NotifyChannel.SMS
+    return NotifyChannel.PORTAL
+
+
+@contextmanager
+def in_language_of(client: Client) -> Iterator[None]:
+    """Texts for the client in their language when the site has it, else Dutch."""
+    wanted = getattr(getattr(client, "profile", None), "language", "") or ""
+    available = {code for code, _name in settings.LANGUAGES}
+    with translation.override(wanted if wanted in available else settings.LANGUAGE_CODE):
+        yield
+
+
+def notify(*, client: Client, kind: str, subject: str, body: str, ics: str = "") -> Notification:
+    """Queue a notification; the portal shows it in the timeline whatever the channel."""
+    channel = channel_for(client)
+    notification = Notification.objects.create(
+        client=client,
+        kind=kind,
+        channel=channel,
+        subject=subject[:200],
+        body=body,
+        ics=ics,
+        status=NotificationStatus.SENT
+        if channel == NotifyChannel.PORTAL
+        else NotificationStatus.QUEUED,
+        sent_at=timezone.now() if channel == NotifyChannel.PORTAL else None,
+        next_try_at=timezone.now(),
+    )
+    if channel != NotifyChannel.PORTAL:
+        from maatwerk.contacts.tasks import send_notification
+
+        send_notification.enqueue(notification.pk)
+    return notification
+
+
+def send(notification_id: int) -> bool:
+    """Try to send one notification; True when it went out (now or before)."""
+    with transaction.atomic():
+        row = (
+            Notification.objects.select_for_update(of=("self",))
+            .select_related("client")
+            .get(pk=notification_id)
+        )
+        if row.status != NotificationStatus.QUEUED:
+            return row.status == NotificationStatus.SENT
+        try:
+            _deliver(row)
+        except (smtplib.SMTPException, OSError) as error:
+            _failed_try(row, error)
+            return False
+        row.status = NotificationStatus.SENT
+        row.sent_at = timezone.now()
+        row.attempts += 1
+        row.last_error = ""
+        row.save(update_fields=["status", "sent_at", "attempts", "last_error"])
+    return True
+
+
+def send_due() -> int:
+    """Send what waits and is due to be tried (the clock queues this regularly)."""
+    due = Notification.objects.filter(
+        status=NotificationStatus.QUEUED, next_try_at__lte=timezone.now()
+    ).values_list("pk", flat=True)
+    return sum(1 for pk in list(due[:500]) if send(pk))
+
+
+def _deliver(row: Notification) -> None:
+    if row.channel == NotifyChannel.EMAIL:
+        message = EmailMessage(
+            row.subject, row.body, settings.DEFAULT_FROM_EMAIL, [row.client.email]
+        )
+        if row.ics:
+            message.attach("afspraak.ics", row.ics, "text/calendar")
+        message.send()
+    elif row.channel == NotifyChannel.SMS:
+        sms_backend().send(to=row.client.phone, text=f"{row.subject}\n{row.body}"[:600])
+
+
+def _failed_try(row: Notification, error: Exception) -> None:
+    row.attempts += 1
+    row.last_error = f"{type(error).__name__}: {error}"[:300]
+    if row.attempts >= MAX_ATTEMPTS:
+        row.status = NotificationStatus.FAILED
+        row.next_try_at = None
+        with journal.dutch():
+            summary = "Een bericht aan u kon niet worden verstuurd. Uw regisseur neemt contact op."
+        journal.record(client=row.client, kind="notification.failed", summary=summary, subject=row)
+    else:
+        wait = BACKOFF_MINUTES[min(row.attempts - 1, len(BACKOFF_MINUTES) - 1)]
+        row.next_try_at = timezone.now() + timedelta(minutes=wait)
+    row.save(update_fields=["attempts", "last_error", "status", "next_try_at"])
