@@ -1,8 +1,12 @@
 """Always called back, in the browser: the client asks for a callback in the portal and sees by
 when; the regisseur sees it, calls, and the client sees the call in their contact history."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from maatwerk.contacts import appointments
 from maatwerk.dossiers.tests.factories import make_client, make_staff
 from tests.e2e.conftest import (
     assert_accessible,
@@ -25,7 +29,29 @@ def test_a_callback_asked_in_the_portal_is_made_and_both_see_it(page, live_serve
         phone="0612345678",
     )
 
+    appointment = appointments.plan_appointment(
+        client=me,
+        staff=regisseur,
+        kind="in_person",
+        location="Stadskantoor, balie 3",
+        starts_at=timezone.now() + timedelta(days=2),
+        minutes=45,
+        subject="Kennismaking",
+        actor=regisseur,
+    )
+
     digid_login(page, live_server, "111222333")
+    page.get_by_role("link", name="Afspraken").first.click()
+    page.get_by_role("heading", name="Mijn afspraken").wait_for()
+    assert_accessible(page)
+    page.get_by_text("Vraag om een andere tijd").click()
+    page.get_by_label("Waarom hebt u een andere tijd nodig?").fill("Ik moet die dag werken.")
+    page.get_by_label("Welke tijd past u?").fill("vrijdagochtend")
+    page.get_by_role("button", name="Stuur mijn verzoek").click()
+    page.get_by_text("Wij hebben uw verzoek om een andere tijd ontvangen.").wait_for()
+    assert_accessible(page)
+    assert appointment.reschedule_requests.count() == 1
+
     page.get_by_role("link", name="Contact", exact=True).first.click()
     page.get_by_role("heading", name="Vraag ons om u terug te bellen").wait_for()
     assert_accessible(page)
@@ -49,6 +75,10 @@ def test_a_callback_asked_in_the_portal_is_made_and_both_see_it(page, live_serve
     page.goto(f"{live_server.url}/werk/dossiers/{me.public_id}/contact/")
     page.get_by_text("Toeslag opnieuw aangevraagd").wait_for()
     assert_accessible(page)
+    page.goto(f"{live_server.url}/werk/afspraken/{appointment.public_id}/")
+    page.get_by_text("Ik moet die dag werken.").wait_for()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
     page.goto(f"{live_server.url}/werk/dossiers/{me.public_id}/verslagen/")
     assert_accessible(page)
     page.get_by_label("Waar we over spraken").fill("We spraken over de gestopte toeslag.")

@@ -5,8 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.commitments.forms import DateInput
-from maatwerk.contacts.models import AttemptOutcome, ContactChannel, Direction, RequestedVia
+from maatwerk.commitments.forms import DateInput, TimeInput
+from maatwerk.contacts.models import (
+    AppointmentKind,
+    AttemptOutcome,
+    ContactChannel,
+    Direction,
+    RequestedVia,
+)
 
 _REQUIRED = {"required": _("Fill this in.")}
 
@@ -79,3 +85,80 @@ class ReactionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Write your reaction in your own words.")},
     )
+
+
+class AppointmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("How"), choices=AppointmentKind.choices)
+    day = forms.DateField(
+        label=_("Day"),
+        widget=DateInput(format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={
+            **_REQUIRED,
+            "invalid": _("Write the date as day-month-year, for example 24-03-2026."),
+        },
+    )
+    start = forms.TimeField(
+        label=_("Time"),
+        widget=TimeInput(format="%H:%M"),
+        error_messages={
+            **_REQUIRED,
+            "invalid": _("Write the time as hours:minutes, for example 12:00."),
+        },
+    )
+    minutes = forms.IntegerField(
+        label=_("How long (minutes)"), min_value=10, max_value=240, initial=45
+    )
+    location = forms.CharField(
+        label=_("Where (for a meeting in person)"), max_length=200, required=False
+    )
+    subject = forms.CharField(label=_("What it is about"), max_length=200, required=False)
+    not_in_person_reason = forms.CharField(
+        label=_("Why not in person (only for a first conversation by phone or video)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class HoldForm(forms.Form):
+    notes = forms.CharField(
+        label=_("How it went"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    next_contact_on = forms.DateField(
+        label=_("Next contact agreed for"),
+        widget=DateInput(format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={
+            **_REQUIRED,
+            "invalid": _("Write the date as day-month-year, for example 24-03-2026."),
+        },
+    )
+
+
+class MoveForm(forms.Form):
+    day = forms.DateField(
+        label=_("New day"),
+        widget=DateInput(format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={
+            **_REQUIRED,
+            "invalid": _("Write the date as day-month-year, for example 24-03-2026."),
+        },
+    )
+    start = forms.TimeField(
+        label=_("New time"),
+        widget=TimeInput(format="%H:%M"),
+        error_messages={
+            **_REQUIRED,
+            "invalid": _("Write the time as hours:minutes, for example 12:00."),
+        },
+    )
+
+
+class RescheduleForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why do you need another time?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Tell us why you want another time. Then we can find one.")},
+    )
+    preferred = forms.CharField(label=_("What time suits you?"), max_length=200, required=False)

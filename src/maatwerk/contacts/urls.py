@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maatwerk.contacts.views import portal, staff
+from maatwerk.contacts.views import appointments, portal, staff
 
 staff_urls = (
     [
@@ -9,6 +9,13 @@ staff_urls = (
         path("dossiers/<uuid:public_id>/contact/", staff.history, name="history"),
         path("dossiers/<uuid:public_id>/verslagen/", staff.reports, name="reports"),
         path("verslagen/<uuid:public_id>/", staff.report, name="report"),
+        path(
+            "dossiers/<uuid:public_id>/afspraken/",
+            appointments.client_appointments,
+            name="appointments",
+        ),
+        path("afspraken/<uuid:public_id>/", appointments.appointment, name="appointment"),
+        path("niet-verstuurd/", staff.stuck_notifications, name="stuck"),
     ],
     "staff_contacts",
 )
@@ -17,6 +24,7 @@ portal_urls = (
     [
         path("contact/", portal.contact, name="contact"),
         path("verslagen/", portal.reports, name="reports"),
+        path("afspraken/", appointments.my_appointments, name="appointments"),
     ],
     "portal_contacts",
 )

@@ -84,3 +84,75 @@ def test_a_consultant_cannot_open_the_queue_of_callbacks_without_a_client(client
     assert (
         client.get(reverse("staff_contacts:callback", args=[queued.public_id])).status_code == 404
     )
+
+
+def test_a_client_asks_for_another_time_and_gets_a_receipt(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from maatwerk.contacts import appointments
+
+    regisseur = make_staff()
+    fatima = make_client(regisseur)
+    made = appointments.plan_appointment(
+        client=fatima,
+        staff=regisseur,
+        kind="in_person",
+        location="Stadskantoor",
+        starts_at=timezone.now() + timedelta(days=3),
+        minutes=30,
+        subject="Kennismaking",
+        actor=regisseur,
+    )
+    client.force_login(portal_user_for(fatima))
+    page = client.get(reverse("portal_contacts:appointments")).content.decode()
+    assert "Kennismaking" in page and "Vraag om een andere tijd" in page
+    response = client.post(
+        reverse("portal_contacts:appointments"),
+        {
+            "appointment": str(made.public_id),
+            f"move-{made.pk}-reason": "Ik werk die dag",
+            f"move-{made.pk}-preferred": "vrijdag",
+        },
+    )
+    request = made.reschedule_requests.get()
+    assert response.url == reverse("portal_docs:receipt", args=[request.receipt.number])
+    client.force_login(regisseur)
+    page = client.get(reverse("staff_contacts:appointment", args=[made.public_id])).content.decode()
+    assert "Ik werk die dag" in page
+
+
+def test_the_regisseur_plans_an_appointment_and_a_past_time_is_refused_in_dutch(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    regisseur = make_staff()
+    fatima = make_client(regisseur)
+    client.force_login(regisseur)
+    url = reverse("staff_contacts:appointments", args=[fatima.public_id])
+    yesterday = timezone.localdate() - timedelta(days=1)
+    page = client.post(
+        url,
+        {
+            "appointment-kind": "in_person",
+            "appointment-day": yesterday.isoformat(),
+            "appointment-start": "10:00",
+            "appointment-minutes": "45",
+        },
+    ).content.decode()
+    assert "Kies een moment in de toekomst" in page
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    response = client.post(
+        url,
+        {
+            "appointment-kind": "in_person",
+            "appointment-day": tomorrow.isoformat(),
+            "appointment-start": "10:00",
+            "appointment-minutes": "45",
+            "appointment-location": "Stadskantoor",
+        },
+    )
+    assert response.status_code == 302
+    assert fatima.appointments.count() == 1

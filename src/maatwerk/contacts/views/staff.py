@@ -18,10 +18,17 @@ from maatwerk.commitments.views.staff import _access
 from maatwerk.contacts import queries, services
 from maatwerk.contacts import reports as report_services
 from maatwerk.contacts.forms import AttemptForm, CallbackForm, ContactForm, ReportForm
-from maatwerk.contacts.models import Callback, CallbackStatus, ConversationReport
+from maatwerk.contacts.models import (
+    Callback,
+    CallbackStatus,
+    ConversationReport,
+    Notification,
+    NotificationStatus,
+)
 from maatwerk.core.models import Role, StaffMember
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
+from maatwerk.dossiers.queries import caseload
 from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
 
 PAGE_SIZE = 50
@@ -226,3 +233,15 @@ def _date(value: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+@staff_only
+def stuck_notifications(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    """Messages to clients that could not be sent yet (a mail server down): nothing is lost,
+    and someone can see it and act."""
+    rows = (
+        Notification.objects.exclude(status=NotificationStatus.SENT)
+        .filter(attempts__gt=0, client__in=caseload(staff.user, timezone.now()))
+        .select_related("client")[:200]
+    )
+    return _render(request, staff, "stuck.html", rows=rows)
