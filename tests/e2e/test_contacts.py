@@ -104,3 +104,32 @@ def test_a_callback_asked_in_the_portal_is_made_and_both_see_it(page, live_serve
     page.get_by_text("Uw reactie is bij het verslag bewaard.").wait_for()
     assert "De brief heb ik al gestuurd." in page.content()
     assert_accessible(page)
+
+
+def test_messages_and_a_shared_diary_note(page, live_server):
+    make_staff(username="reg", first_name="Sanne", last_name="Bakker")
+    me = make_client(
+        make_staff(username="reg3"), given_names="Piet", family_name="Jansen", bsn="111222333"
+    )
+    digid_login(page, live_server, "111222333")
+    page.get_by_role("link", name="Berichten").first.click()
+    page.get_by_label("Uw bericht").fill("Mag ik mijn afspraak telefonisch doen?")
+    page.get_by_role("button", name="Versturen").click()
+    page.get_by_text("Uw bericht is verstuurd.").wait_for()
+    assert_accessible(page)
+    page.get_by_role("link", name="Mijn dagboek").first.click()
+    page.get_by_label("Nieuwe notitie").fill("Ik slaap slecht door de zorgen.")
+    page.get_by_role("button", name="Bewaar mijn notitie").click()
+    page.get_by_role("button", name="Deel met mijn regisseur").click()
+    page.get_by_role("button", name="Stop met delen").wait_for()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+
+    page.context.clear_cookies()
+    staff_login(page, live_server, "reg3")
+    page.goto(f"{live_server.url}/werk/dossiers/{me.public_id}/berichten/")
+    page.get_by_text("Ik slaap slecht door de zorgen.").wait_for()
+    page.get_by_label("Uw antwoord").fill("Ja, dat kan. Ik bel u donderdag.")
+    page.get_by_role("button", name="Stuur het antwoord").click()
+    page.get_by_text("Uw antwoord is verstuurd.").wait_for()
+    assert_accessible(page)

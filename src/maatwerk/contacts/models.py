@@ -272,3 +272,44 @@ class RescheduleRequest(models.Model):
     receipt = models.ForeignKey("core.Receipt", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     handled_at = models.DateTimeField(null=True, blank=True)
+
+
+class Sender(models.TextChoices):
+    CLIENT = "client", _("client")
+    STAFF = "staff", _("municipality")
+
+
+class Message(models.Model):
+    """A secure message between a client and their regisseur; read by the other side or not."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="messages")
+    sender = models.CharField(max_length=6, choices=Sender.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("message"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    # Attachments go through document intake: this is the receipt of that hand-in.
+    attachments_receipt = models.ForeignKey(
+        "core.Receipt", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reply_commitment = models.OneToOneField(
+        Commitment, on_delete=models.PROTECT, null=True, blank=True, related_name="message"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["client", "created_at"], name="message_client_time")]
+
+
+class DiaryEntry(models.Model):
+    """The client's own note: private unless they share it, and they can take sharing back."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="diary")
+    text = models.TextField(_("your note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    shared_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maatwerk.contacts.views import appointments, portal, staff
+from maatwerk.contacts.views import appointments, messages, portal, staff
 
 staff_urls = (
     [
@@ -16,6 +16,7 @@ staff_urls = (
         ),
         path("afspraken/<uuid:public_id>/", appointments.appointment, name="appointment"),
         path("niet-verstuurd/", staff.stuck_notifications, name="stuck"),
+        path("dossiers/<uuid:public_id>/berichten/", messages.staff_conversation, name="messages"),
     ],
     "staff_contacts",
 )
@@ -25,6 +26,8 @@ portal_urls = (
         path("contact/", portal.contact, name="contact"),
         path("verslagen/", portal.reports, name="reports"),
         path("afspraken/", appointments.my_appointments, name="appointments"),
+        path("berichten/", messages.conversation, name="messages"),
+        path("dagboek/", messages.diary, name="diary"),
     ],
     "portal_contacts",
 )
