@@ -11,6 +11,10 @@ def _documents_in_a_temporary_folder(settings, tmp_path):
         **storages["documents"],
         "OPTIONS": {"location": str(tmp_path / "documents")},
     }
+    storages["recordings"] = {
+        **storages["recordings"],
+        "OPTIONS": {"location": str(tmp_path / "recordings")},
+    }
     settings.STORAGES = storages
     settings.VAR_DIR = tmp_path
 

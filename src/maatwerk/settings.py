@@ -159,6 +159,13 @@ STORAGES = {
         ),
         "OPTIONS": {"location": str(VAR_DIR / "documents")},
     },
+    # Conversation recordings, encrypted, deleted when consent ends (contacts/recordings.py).
+    "recordings": {
+        "BACKEND": env_str(
+            "MAATWERK_RECORDING_STORAGE", "maatwerk.documents.store.DurableFileSystemStorage"
+        ),
+        "OPTIONS": {"location": str(VAR_DIR / "recordings")},
+    },
 }
 # Intake limits (issue 3): bigger files and images are refused with a message, and kept.
 DOCUMENT_MAX_BYTES = env_int("MAATWERK_DOCUMENT_MAX_BYTES", 25 * 1024 * 1024)

@@ -9,6 +9,7 @@ from maatwerk.commitments.forms import DateInput, TimeInput
 from maatwerk.contacts.models import (
     AppointmentKind,
     AttemptOutcome,
+    ConsentHow,
     ContactChannel,
     Direction,
     RequestedVia,
@@ -162,3 +163,23 @@ class RescheduleForm(forms.Form):
         error_messages={"required": _("Tell us why you want another time. Then we can find one.")},
     )
     preferred = forms.CharField(label=_("What time suits you?"), max_length=200, required=False)
+
+
+class ConsentForm(forms.Form):
+    purpose = forms.CharField(
+        label=_("What the recording is for"), max_length=200, error_messages=_REQUIRED
+    )
+    what = forms.CharField(label=_("What is recorded"), max_length=200, error_messages=_REQUIRED)
+    retention_days = forms.IntegerField(
+        label=_("Kept for (days)"), min_value=1, max_value=365, initial=30
+    )
+    expires_on = forms.DateField(
+        label=_("Consent ends on"),
+        widget=DateInput(format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={
+            **_REQUIRED,
+            "invalid": _("Write the date as day-month-year, for example 24-03-2026."),
+        },
+    )
+    given_how = forms.ChoiceField(label=_("Given how"), choices=ConsentHow.choices)

@@ -313,3 +313,47 @@ class DiaryEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+class ConsentHow(models.TextChoices):
+    IN_PERSON = "in_person", _("in person, signed")
+    PORTAL = "portal", _("in Mijn Maatwerk")
+    PHONE = "phone", _("by phone, recorded at the start")
+
+
+class Consent(models.Model):
+    """Permission to record: what for, what, how long kept, until when; withdrawn at any time."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="consents")
+    purpose = models.CharField(_("what for"), max_length=200)
+    what = models.CharField(_("what is recorded"), max_length=200)
+    retention_days = models.PositiveSmallIntegerField(_("kept for (days)"))
+    expires_on = models.DateField(_("consent ends on"))
+    given_how = models.CharField(_("given how"), max_length=10, choices=ConsentHow.choices)
+    given_at = models.DateTimeField(_("given at"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-id"]
+
+
+class Recording(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="recordings")
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="recordings")
+    name = models.CharField(max_length=200)
+    media_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    delete_after = models.DateField()
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

@@ -14,9 +14,12 @@ def send_notification(notification_id: int) -> bool:
 
 @task()
 def send_due_notifications() -> int:
-    """Periodic: reminders for coming appointments, then everything that waits to be sent."""
+    """Periodic: reminders for coming appointments, everything that waits to be sent, and
+    recordings whose retention or consent has ended."""
     from maatwerk.contacts.appointments import queue_reminders
     from maatwerk.contacts.notify import send_due
+    from maatwerk.contacts.recordings import purge_expired
 
     queue_reminders()
+    purge_expired()
     return send_due()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maatwerk.contacts.views import appointments, messages, portal, staff
+from maatwerk.contacts.views import appointments, messages, portal, recordings, staff
 
 staff_urls = (
     [
@@ -16,6 +16,12 @@ staff_urls = (
         ),
         path("afspraken/<uuid:public_id>/", appointments.appointment, name="appointment"),
         path("niet-verstuurd/", staff.stuck_notifications, name="stuck"),
+        path(
+            "dossiers/<uuid:public_id>/opnames/",
+            recordings.client_recordings,
+            name="recordings",
+        ),
+        path("opnames/<uuid:public_id>/", recordings.staff_play, name="play"),
         path("dossiers/<uuid:public_id>/berichten/", messages.staff_conversation, name="messages"),
     ],
     "staff_contacts",
@@ -28,6 +34,8 @@ portal_urls = (
         path("afspraken/", appointments.my_appointments, name="appointments"),
         path("berichten/", messages.conversation, name="messages"),
         path("dagboek/", messages.diary, name="diary"),
+        path("opnames/", recordings.my_recordings, name="recordings"),
+        path("opnames/<uuid:public_id>/", recordings.portal_play, name="play"),
     ],
     "portal_contacts",
 )

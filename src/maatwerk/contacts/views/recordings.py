@@ -1,0 +1,159 @@
+"""Recording pages: consent and recordings in the workspace (only the regisseur plays them),
+and in the portal, where the client plays their recordings and withdraws consent."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from maatwerk.commitments.views.staff import _access
+from maatwerk.contacts import recordings as service
+from maatwerk.contacts.forms import ConsentForm
+from maatwerk.contacts.models import Consent, Recording
+from maatwerk.contacts.views.staff import _render
+from maatwerk.core.access_log import AccessEvent, log_access, origin_of
+from maatwerk.core.models import AccessBasis, StaffMember
+from maatwerk.dossiers.access import own_client
+from maatwerk.dossiers.errors import DossierError
+from maatwerk.dossiers.views.portal import portal_login_required
+from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
+
+
+@staff_only
+def client_recordings(
+    request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
+) -> HttpResponse:
+    access = _access(request, staff, public_id, "recordings")
+    if isinstance(access, HttpResponse):
+        return access
+    client = access.client
+    form = ConsentForm(
+        request.POST if request.POST.get("step") == "consent" else None, prefix="consent"
+    )
+    if request.method == "POST":
+        try:
+            if request.POST.get("step") == "consent":
+                if not form.is_valid():
+                    raise DossierError(_("Check the fields of the permission."))
+                service.give_consent(client=client, actor=staff.user, **form.cleaned_data)
+                messages.success(
+                    request, _("The permission is saved. The client sees it in Mijn Maatwerk.")
+                )
+            else:
+                upload = request.FILES.get("recording")
+                if upload is None:
+                    raise DossierError(_("Choose a sound file first."))
+                service.store_recording(
+                    client=client, data=upload.read(), name=upload.name or "", actor=staff.user
+                )
+                messages.success(request, _("The recording is stored, encrypted."))
+            return redirect("staff_contacts:recordings", public_id=client.public_id)
+        except DossierError as exc:
+            messages.error(request, exc.message)
+    return _render(
+        request,
+        staff,
+        "recordings.html",
+        client=client,
+        consents=Consent.objects.filter(client=client),
+        rows=Recording.objects.filter(client=client).select_related("consent"),
+        active=service.active_consent(client),
+        form=form,
+        may_change=access.basis in _MAY_CHANGE,
+        may_play=access.basis == AccessBasis.REGISSEUR,
+    )
+
+
+@staff_only
+def staff_play(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    recording = (
+        Recording.objects.filter(public_id=public_id).select_related("client", "consent").first()
+    )
+    if recording is None:
+        raise Http404
+    access = _access(request, staff, recording.client.public_id, "play_recording")
+    if isinstance(access, HttpResponse):
+        return access
+    if access.basis != AccessBasis.REGISSEUR:
+        raise Http404  # only the regisseur plays recordings (and the client, in the portal)
+    return _sound(recording)
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@portal_login_required
+def my_recordings(request: HttpRequest) -> HttpResponse:
+    client = own_client(_user(request))
+    if request.method == "POST":
+        wanted = _uuid(request.POST.get("consent"))
+        consent = (
+            Consent.objects.filter(public_id=wanted, client=client).first() if wanted else None
+        )
+        if consent is None:
+            raise Http404
+        removed = service.withdraw_consent(consent=consent, client=client)
+        messages.success(
+            request,
+            _("Your permission is withdrawn. We deleted %(n)d recording(s).") % {"n": removed},
+        )
+        return redirect("portal_contacts:recordings")
+    return render(
+        request,
+        "contacts/portal/recordings.html",
+        {
+            "consents": Consent.objects.filter(client=client),
+            "rows": Recording.objects.filter(client=client, deleted_at__isnull=True).select_related(
+                "consent"
+            ),
+        },
+    )
+
+
+@portal_login_required
+def portal_play(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    client = own_client(_user(request))
+    recording = (
+        Recording.objects.filter(public_id=public_id, client=client)
+        .select_related("consent")
+        .first()
+    )
+    if recording is None:
+        raise Http404
+    log_access(
+        actor=_user(request),
+        origin=origin_of(request),
+        event=AccessEvent(
+            action="portal.play_recording",
+            object_type="recording",
+            object_ref=str(recording.public_id),
+            client_ref=client.public_id,
+            basis=AccessBasis.OWN_DOSSIER,
+        ),
+    )
+    return _sound(recording)
+
+
+def _sound(recording: Recording) -> HttpResponse:
+    try:
+        data = service.play(recording)
+    except DossierError as exc:
+        return HttpResponse(exc.message, status=410, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(data, content_type=recording.media_type)
+    response["Content-Disposition"] = 'inline; filename="opname"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _uuid(value: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value or "")
+    except ValueError:
+        return None
