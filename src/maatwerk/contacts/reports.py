@@ -16,6 +16,7 @@ from maatwerk.commitments.models import Origin
 from maatwerk.commitments.moments import end_of
 from maatwerk.contacts.errors import ContactError
 from maatwerk.contacts.models import ConversationReport, ReportCommitment, ReportReaction
+from maatwerk.contacts.notify import in_language_of, notify
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Client
 
@@ -44,6 +45,16 @@ def write_report(
         journal.record(
             client=client, kind="report.shared", summary=summary, actor=actor, subject=report
         )
+        with in_language_of(client):
+            notify(
+                client=client,
+                kind="report.shared",
+                subject=_("A report of your conversation is ready"),
+                body=_(
+                    "Your regisseur wrote down what you discussed and agreed. Read it in Mijn "
+                    "Maatwerk. Is something not right? You can react there."
+                ),
+            )
     return report
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maatwerk.commitments.demo import create_demo_commitments
+from maatwerk.contacts.demo import create_demo_contacts
 from maatwerk.core.models import Role, Team
 from maatwerk.documents.demo import create_demo_documents
 from maatwerk.dossiers.generate import StaffPlan, create_staff, generate_clients
@@ -92,6 +93,8 @@ class Command(BaseCommand):
         # Plan templates; the third person has a year of plan history, the fourth a new
         # version waiting for their answer. The others have no plan yet: start one with them.
         create_demo_plans(users["h.vandijk"], with_history=people[2], waiting=people[3])
+        # Contact history, callbacks in every state, a report, appointments.
+        create_demo_contacts(people)
         self.stdout.write(f"De demogemeente Lindenburg is gemaakt met {DEMO_CLIENTS} cliënten.")
 
     def _print_logins(self) -> None:
@@ -122,3 +125,5 @@ class Command(BaseCommand):
             w(f"  {people[2].full_name} heeft een plan met een jaar geschiedenis en de ladder;")
             w(f"  {people[3].full_name} heeft een nieuwe versie van het plan om te beantwoorden.")
             w("  Bij de anderen kan de regisseur een eerste plan maken (sjablonen staan klaar).")
+            w("  Elke persoon heeft terugbelverzoeken (gedaan, gepland, of te laat en doorgezet),")
+            w("  een gespreksverslag en een afspraak; zie 'Terugbellen' in de werkplek.")
