@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -36,7 +35,7 @@ from maatwerk.core.models import Role, StaffMember
 from maatwerk.core.rules.calendar import subtract_working_days
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import JournalEntry, Visibility
-from maatwerk.dossiers.queries import responsible_for
+from maatwerk.dossiers.queries import responsible_for_many
 
 BATCH = 500
 
@@ -78,14 +77,14 @@ def _mark_overdue_batch(now: datetime, run: EscalationRun) -> bool:
         )
         if not rows:
             return False
-        people: dict[int, User | None] = {}
+        people = responsible_for_many(
+            {row.client_id for row in rows if row.party == Party.MUNICIPALITY}, now
+        )
         entries = []
         for row in rows:
             row.status = Status.OVERDUE
             row.overdue_since = now
             if row.party == Party.MUNICIPALITY:
-                if row.client_id not in people:
-                    people[row.client_id] = responsible_for(row.client, now)
                 row.escalation = Escalation.RESPONSIBLE
                 row.escalated_to = people[row.client_id]
                 row.escalated_at = now

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.contrib.auth.models import User
@@ -53,6 +54,56 @@ def stand_in_for(person: User | None, moment: datetime) -> User | None:
         if absence is None:
             return person
         person = absence.deputy
+    return person
+
+
+def responsible_for_many(client_ids: Iterable[int], moment: datetime) -> dict[int, User | None]:
+    """`responsible_for` for many clients in a few queries (for periodic runs over thousands).
+
+    Same rule as `stand_in_for`: follow the chain of absences at most `_MAX_DEPUTY_HOPS` steps,
+    never in a loop.
+    """
+    ids = set(client_ids)
+    regisseurs: dict[int, User] = {}
+    for assignment in (
+        Assignment.objects.filter(client_id__in=ids, started_at__lte=moment)
+        .filter(Q(ended_at__isnull=True) | Q(ended_at__gt=moment))
+        .select_related("regisseur")
+        .order_by("client_id", "-started_at")
+    ):
+        regisseurs.setdefault(assignment.client_id, assignment.regisseur)
+    deputy_of = _deputies({user.pk for user in regisseurs.values()}, moment, hops=_MAX_DEPUTY_HOPS)
+    return {client_id: _follow(regisseurs.get(client_id), deputy_of) for client_id in ids}
+
+
+def _deputies(people: set[int], moment: datetime, *, hops: int) -> dict[int, User | None]:
+    """For everyone away at `moment` among `people` (and their deputies, `hops` deep): deputy."""
+    deputy_of: dict[int, User | None] = {}
+    pending = people
+    for _hop in range(hops):
+        if not pending:
+            break
+        found: dict[int, User | None] = {}
+        for absence in (
+            StaffAbsence.objects.filter(
+                staff_id__in=pending, starts_at__lte=moment, ends_at__gt=moment
+            )
+            .select_related("deputy")
+            .order_by("staff_id", "-starts_at")
+        ):
+            found.setdefault(absence.staff_id, absence.deputy)
+        deputy_of.update(found)
+        pending = {d.pk for d in found.values() if d is not None and d.pk not in deputy_of}
+    return deputy_of
+
+
+def _follow(person: User | None, deputy_of: dict[int, User | None]) -> User | None:
+    seen: set[int] = set()
+    while person is not None and person.pk not in seen and len(seen) < _MAX_DEPUTY_HOPS:
+        seen.add(person.pk)
+        if person.pk not in deputy_of:
+            return person
+        person = deputy_of[person.pk]
     return person
 
 

@@ -159,3 +159,22 @@ def test_a_team_lead_who_deputises_also_sees_that_colleagues_clients():
         staff=away, deputy=lead, starts_at=now - timedelta(hours=1), ends_at=now + timedelta(days=1)
     )
     assert theirs in set(queries.caseload(lead, timezone.now()))
+
+
+def test_responsibility_for_many_clients_at_once_agrees_with_one_by_one():
+    a, b, c, d = (make_staff(username=name) for name in "abcd")
+    clients = [make_client(a), make_client(b), make_client(c), make_client(d)]
+    now = timezone.now()
+    services.register_staff_absence(
+        staff=a, deputy=b, starts_at=now, ends_at=now + timedelta(days=5)
+    )
+    services.register_staff_absence(
+        staff=b, deputy=c, starts_at=now, ends_at=now + timedelta(days=5)
+    )
+    services.register_staff_absence(
+        staff=d, deputy=a, starts_at=now, ends_at=now + timedelta(days=5)
+    )
+    moment = now + timedelta(hours=1)
+    many = queries.responsible_for_many([client.pk for client in clients], moment)
+    assert many == {client.pk: queries.responsible_for(client, moment) for client in clients}
+    assert many[clients[0].pk] == c
