@@ -200,6 +200,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 EMAIL_HOST = env_str("MAATWERK_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = env_int("MAATWERK_EMAIL_PORT", 1025)
+# Seconds before a mail server that does not answer counts as down (the message is retried).
+EMAIL_TIMEOUT = env_int("MAATWERK_EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("MAATWERK_FROM_EMAIL", "maatwerk@gemeente.example")
 # In the demo, mail is written to var/mail/ so it can be read without a mail server.
 EMAIL_BACKEND = env_str(

@@ -8,7 +8,7 @@ nothing is lost; after `MAX_ATTEMPTS` it is marked failed and staff see it in th
 
 from __future__ import annotations
 
-import smtplib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -24,6 +24,8 @@ from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Channel, Client
 
 MAX_ATTEMPTS = 6
+# While one worker sends, others leave the row alone this long (then it is tried again).
+LEASE_MINUTES = 5
 # Minutes to wait before try 2, 3, ...: a mail server that is down for hours still gets it.
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
 
@@ -70,26 +72,47 @@ def notify(*, client: Client, kind: str, subject: str, body: str, ics: str = "")
 
 
 def send(notification_id: int) -> bool:
-    """Try to send one notification; True when it went out (now or before)."""
+    """Try to send one notification; True when it went out (now or before).
+
+    The row is claimed in a short transaction (its next try moved a lease ahead, so no other
+    worker takes it), sent outside any transaction (no lock is held while a mail server is
+    slow), and the result recorded in a second transaction.
+    """
+    row = _claim(notification_id)
+    if row is None:
+        return Notification.objects.filter(
+            pk=notification_id, status=NotificationStatus.SENT
+        ).exists()
+    try:
+        _deliver(row)
+    except Exception as error:  # any failure keeps the row queued for a later try
+        with transaction.atomic():
+            _failed_try(row, error)
+        return False
+    Notification.objects.filter(pk=row.pk).update(
+        status=NotificationStatus.SENT,
+        sent_at=timezone.now(),
+        attempts=row.attempts + 1,
+        last_error="",
+        next_try_at=None,
+    )
+    return True
+
+
+def _claim(notification_id: int) -> Notification | None:
+    now = timezone.now()
     with transaction.atomic():
         row = (
             Notification.objects.select_for_update(of=("self",))
             .select_related("client")
-            .get(pk=notification_id)
+            .filter(pk=notification_id, status=NotificationStatus.QUEUED)
+            .first()
         )
-        if row.status != NotificationStatus.QUEUED:
-            return row.status == NotificationStatus.SENT
-        try:
-            _deliver(row)
-        except (smtplib.SMTPException, OSError) as error:
-            _failed_try(row, error)
-            return False
-        row.status = NotificationStatus.SENT
-        row.sent_at = timezone.now()
-        row.attempts += 1
-        row.last_error = ""
-        row.save(update_fields=["status", "sent_at", "attempts", "last_error"])
-    return True
+        if row is None or (row.next_try_at is not None and row.next_try_at > now):
+            return None
+        row.next_try_at = now + timedelta(minutes=LEASE_MINUTES)
+        row.save(update_fields=["next_try_at"])
+    return row
 
 
 def send_due() -> int:
@@ -114,7 +137,8 @@ def _deliver(row: Notification) -> None:
 
 def _failed_try(row: Notification, error: Exception) -> None:
     row.attempts += 1
-    row.last_error = f"{type(error).__name__}: {error}"[:300]
+    # Without addresses: the error text is shown to staff.
+    row.last_error = re.sub(r"\S+@\S+", "[adres]", f"{type(error).__name__}: {error}")[:300]
     if row.attempts >= MAX_ATTEMPTS:
         row.status = NotificationStatus.FAILED
         row.next_try_at = None
@@ -124,4 +148,9 @@ def _failed_try(row: Notification, error: Exception) -> None:
     else:
         wait = BACKOFF_MINUTES[min(row.attempts - 1, len(BACKOFF_MINUTES) - 1)]
         row.next_try_at = timezone.now() + timedelta(minutes=wait)
-    row.save(update_fields=["attempts", "last_error", "status", "next_try_at"])
+    Notification.objects.filter(pk=row.pk).update(
+        attempts=row.attempts,
+        last_error=row.last_error,
+        status=row.status,
+        next_try_at=row.next_try_at,
+    )
