@@ -98,6 +98,7 @@ TEMPLATES = [
                 "maatwerk.documents.context.queue_alert",
                 "maatwerk.commitments.context.escalation_alert",
                 "maatwerk.plans.context.template_keeper",
+                "maatwerk.contacts.context.callback_queue_alert",
             ],
         },
     },

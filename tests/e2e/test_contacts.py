@@ -133,3 +133,65 @@ def test_messages_and_a_shared_diary_note(page, live_server):
     page.get_by_role("button", name="Stuur het antwoord").click()
     page.get_by_text("Uw antwoord is verstuurd.").wait_for()
     assert_accessible(page)
+
+
+def test_the_queue_recordings_appointments_and_unsent_pages_pass_axe(page, live_server):
+    from maatwerk.contacts import notify, recordings, services
+    from maatwerk.contacts.models import Notification
+    from maatwerk.core.models import Role
+
+    lead = make_staff(username="lead", role=Role.TEAM_LEAD)
+    regisseur = make_staff(username="reg4", team=lead.staff.team)
+    me = make_client(
+        regisseur, given_names="Sara", family_name="Bos", bsn="111222333", email="sara@example.org"
+    )
+    queued = services.request_callback(
+        phone="0201234567", subject="Onbekende beller", requested_via="voicemail", actor=None
+    )
+    recordings.give_consent(
+        client=me,
+        purpose="Gesprek terugluisteren",
+        what="Het gesprek",
+        retention_days=30,
+        expires_on=timezone.localdate() + timedelta(days=40),
+        given_how="in_person",
+        actor=regisseur,
+    )
+    recordings.store_recording(
+        client=me,
+        data=b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 64,
+        name="gesprek.wav",
+        actor=regisseur,
+    )
+    stuck = notify.notify(client=me, kind="test", subject="Bericht dat bleef hangen", body="x")
+    Notification.objects.filter(pk=stuck.pk).update(
+        status="queued", attempts=2, last_error="ConnectionRefusedError", channel="email"
+    )
+
+    staff_login(page, live_server, "lead")
+    page.get_by_text("wacht tot iemand de cliënt kiest").wait_for()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/werk/terugbellen/{queued.public_id}/")
+    page.get_by_role("heading", name="Terugbelverzoek zonder cliënt").wait_for()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/werk/niet-verstuurd/")
+    page.get_by_text("Bericht dat bleef hangen").wait_for()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/werk/dossiers/{me.public_id}/afspraken/")
+    page.get_by_role("heading", name="Plan een afspraak").wait_for()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+
+    page.context.clear_cookies()
+    staff_login(page, live_server, "reg4")
+    page.goto(f"{live_server.url}/werk/dossiers/{me.public_id}/opnames/")
+    page.get_by_role("link", name="Afspelen").wait_for()
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    digid_login(page, live_server, "111222333")
+    page.goto(f"{live_server.url}/mijn/opnames/")
+    page.get_by_role("button", name="Trek mijn toestemming in en verwijder de opnames").click()
+    page.get_by_text("Uw toestemming is ingetrokken.").wait_for()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)

@@ -63,8 +63,11 @@ def plan_appointment(
     not_in_person_reason: str = "",
 ) -> Appointment:
     ends_at = starts_at + timedelta(minutes=minutes)
-    _check_plan(client, staff, kind, starts_at, ends_at, not_in_person_reason)
     with transaction.atomic():
+        # Lock the client and the consultant, so two plans at once cannot both pass the check.
+        Client.objects.select_for_update(of=("self",)).filter(pk=client.pk).first()
+        User.objects.select_for_update().filter(pk=staff.pk).first()
+        _check_plan(client, staff, kind, starts_at, ends_at, not_in_person_reason)
         appointment = Appointment.objects.create(
             client=client,
             staff=staff,
@@ -90,7 +93,56 @@ def plan_appointment(
             actor=actor,
         )
         appointment.save(update_fields=["commitment"])
+        _tell(appointment)
     return appointment
+
+
+def cancel(*, appointment: Appointment, reason: str, actor: User) -> None:
+    """Called off (or the client did not come): closed with the reason, never "held"."""
+    if len(reason.strip()) < 5:
+        raise ContactError(_("Write why the appointment does not take place."))
+    with transaction.atomic():
+        locked = (
+            Appointment.objects.select_for_update(of=("self",))
+            .select_related("commitment", "client")
+            .get(pk=appointment.pk)
+        )
+        if locked.status != AppointmentStatus.PLANNED:
+            raise ContactError(_("This appointment is no longer planned. Nothing was changed."))
+        locked.status = AppointmentStatus.CANCELLED
+        locked.save(update_fields=["status"])
+        if locked.commitment is not None and not locked.commitment.is_closed:
+            commitments.withdraw(commitment=locked.commitment, reason=reason.strip(), actor=actor)
+
+
+def _tell(appointment: Appointment) -> None:
+    """The client hears of a new (or moved) appointment by their channel, with a calendar file."""
+    client = appointment.client
+    with in_language_of(client):
+        subject = _("Appointment on %(when)s") % {"when": _when(appointment.starts_at)}
+        body = _(
+            "Dear %(name)s,\n\nYou have an appointment with %(staff)s on %(when)s "
+            "(%(kind)s%(where)s): %(subject)s.\n\nCan you not come? Ask for another time in "
+            "Mijn Maatwerk. You get a receipt.\n\nKind regards,\nWork and Income"
+        ) % _details(appointment)
+    notify(
+        client=client,
+        kind="appointment.planned",
+        subject=subject,
+        body=body,
+        ics=ics_for(appointment),
+    )
+
+
+def _details(appointment: Appointment) -> dict[str, str]:
+    return {
+        "name": appointment.client.full_name,
+        "staff": appointment.staff.get_full_name(),
+        "when": _when(appointment.starts_at),
+        "kind": str(appointment.get_kind_display()),
+        "where": f", {appointment.location}" if appointment.location else "",
+        "subject": appointment.subject,
+    }
 
 
 def _check_plan(
@@ -248,7 +300,7 @@ def move(*, appointment: Appointment, starts_at: datetime, actor: User) -> Appoi
             minutes=minutes,
             subject=locked.subject,
             actor=actor,
-            not_in_person_reason=locked.not_in_person_reason or "verplaatst",
+            not_in_person_reason=locked.not_in_person_reason,
         )
         locked.moved_to = new
         locked.save(update_fields=["moved_to"])
@@ -290,14 +342,7 @@ def _remind(appointment: Appointment) -> None:
             "Dear %(name)s,\n\nThis is a reminder of your appointment with %(staff)s on "
             "%(when)s (%(kind)s%(where)s): %(subject)s.\n\nCan you not come? Ask for another "
             "time in Mijn Maatwerk. You get a receipt.\n\nKind regards,\nWork and Income"
-        ) % {
-            "name": client.full_name,
-            "staff": appointment.staff.get_full_name(),
-            "when": _when(appointment.starts_at),
-            "kind": appointment.get_kind_display(),
-            "where": f", {appointment.location}" if appointment.location else "",
-            "subject": appointment.subject,
-        }
+        ) % _details(appointment)
     notify(
         client=client,
         kind="appointment.reminder",

@@ -103,6 +103,12 @@ def mark_read_by_client(client: Client) -> None:
     )
 
 
+def mark_read_by_staff(client: Client) -> None:
+    Message.objects.filter(client=client, sender=Sender.CLIENT, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
 def write_note(*, client: Client, text: str) -> DiaryEntry:
     return DiaryEntry.objects.create(client=client, text=_checked(text))
 

@@ -27,7 +27,6 @@ from maatwerk.dossiers.models import Client
 MAX_BYTES = 200 * 1024 * 1024
 # Audio containers by their first bytes: WAV, MP3 (ID3 tag or frame sync), Ogg, FLAC, M4A.
 _AUDIO = (
-    (b"RIFF", "audio/wav"),
     (b"ID3", "audio/mpeg"),
     (b"\xff\xfb", "audio/mpeg"),
     (b"OggS", "audio/ogg"),
@@ -93,7 +92,20 @@ def active_consent(client: Client) -> Consent | None:
 
 def store_recording(*, client: Client, data: bytes, name: str, actor: User) -> Recording:
     """Store a recording, encrypted; refused without an active consent of this client."""
-    consent = active_consent(client)
+    with transaction.atomic():
+        return _store(client, data, name, actor)
+
+
+def _store(client: Client, data: bytes, name: str, actor: User) -> Recording:
+    found = active_consent(client)
+    # Locked and checked again: a withdrawal at this very moment wins.
+    consent = (
+        Consent.objects.select_for_update(of=("self",))
+        .filter(pk=found.pk, withdrawn_at__isnull=True)
+        .first()
+        if found
+        else None
+    )
     if consent is None:
         raise ContactError(
             _(
@@ -108,28 +120,31 @@ def store_recording(*, client: Client, data: bytes, name: str, actor: User) -> R
         )
     if len(data) > MAX_BYTES:
         raise ContactError(_("This recording is too large. Upload at most 200 MB."))
-    with transaction.atomic():
-        recording = Recording.objects.create(
-            client=client,
-            consent=consent,
-            name=name[:200] or "opname",
-            media_type=media_type,
-            size=len(data),
-            created_by=actor,
-            delete_after=min(
-                timezone.localdate() + timedelta(days=consent.retention_days), consent.expires_on
-            ),
-        )
-        storage().save(
-            _file_name(recording),
-            ContentFile(crypto.encrypt_bytes(data, purpose=_purpose(recording)), name="x"),
-        )
+    recording = Recording.objects.create(
+        client=client,
+        consent=consent,
+        name=name[:200] or "opname",
+        media_type=media_type,
+        size=len(data),
+        created_by=actor,
+        delete_after=min(
+            timezone.localdate() + timedelta(days=consent.retention_days), consent.expires_on
+        ),
+    )
+    storage().save(
+        _file_name(recording),
+        ContentFile(crypto.encrypt_bytes(data, purpose=_purpose(recording)), name="x"),
+    )
     return recording
 
 
 def play(recording: Recording) -> bytes:
     """The sound, for the regisseur or the client (callers check who and log the playback)."""
-    if recording.deleted_at is not None or recording.consent.withdrawn_at is not None:
+    if (
+        recording.deleted_at is not None
+        or recording.consent.withdrawn_at is not None
+        or recording.delete_after < timezone.localdate()
+    ):
         raise ContactError(_("This recording is gone: the permission was withdrawn or ended."))
     with storage().open(_file_name(recording), "rb") as handle:
         return crypto.decrypt_bytes(handle.read(), purpose=_purpose(recording))
@@ -189,7 +204,9 @@ def _audio_type(data: bytes) -> str | None:
     for magic, media_type in _AUDIO:
         if data.startswith(magic):
             return media_type
-    if data[4:8] == b"ftyp":
+    if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
+        return "audio/wav"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"M4A ", b"M4B "):
         return "audio/mp4"
     return None
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.commitments import services as commitments
-from maatwerk.commitments.models import Origin
+from maatwerk.commitments.models import Origin, Party
 from maatwerk.commitments.moments import end_of
 from maatwerk.contacts.errors import ContactError
 from maatwerk.contacts.models import ConversationReport, ReportCommitment, ReportReaction
@@ -90,6 +90,8 @@ def make_commitment(
         raise ContactError(_("This agreement is not in the report."))
     if due_on is None:
         raise ContactError(_("Choose by when this agreement is done."))
+    if party not in Party.values:
+        raise ContactError(_("Choose who does this: the client or the municipality."))
     try:
         with transaction.atomic():
             commitment = commitments.promise(

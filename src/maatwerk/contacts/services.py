@@ -227,3 +227,24 @@ def _try_again(callback: Callback, outcome: str, actor: User, moment: datetime) 
 def _callback_subject(callback: Callback) -> str:
     with journal.dutch():
         return _("Calling back: %(subject)s") % {"subject": callback.subject}
+
+
+def withdraw_callback(*, callback: Callback, reason: str, actor: User) -> Callback:
+    """A callback that is no longer needed (a wrong number, the client came by): closed with a
+    reason, never just forgotten; its promise is withdrawn with the same reason."""
+    if len(reason.strip()) < 5:
+        raise ContactError(_("Write why this callback is no longer needed."))
+    with transaction.atomic():
+        locked = (
+            Callback.objects.select_for_update(of=("self",))
+            .select_related("commitment__client")
+            .get(pk=callback.pk)
+        )
+        if locked.status not in (CallbackStatus.OPEN, CallbackStatus.QUEUED):
+            raise ContactError(_("This callback is already closed. Nothing was changed."))
+        locked.status = CallbackStatus.WITHDRAWN
+        locked.done_at = timezone.now()
+        locked.save(update_fields=["status", "done_at"])
+        if locked.commitment is not None and not locked.commitment.is_closed:
+            commitments.withdraw(commitment=locked.commitment, reason=reason, actor=actor)
+    return locked

@@ -25,6 +25,8 @@ def callback_due(requested: datetime, norm_working_days: int) -> datetime:
     start = requested.date()
     clock = _next_full_hour(requested.time())
     if not is_working_day(start):
+        # Counted from the start of the next working day: a full working day to call back.
+        start = add_working_days(start, 1)
         clock = EARLIEST
     day: date = add_working_days(start, norm_working_days)
     clock = min(max(clock, EARLIEST), LATEST)

@@ -148,3 +148,40 @@ def test_an_unreachable_mail_server_keeps_the_message_queued_and_it_goes_later(
     made.refresh_from_db()
     assert made.status == NotificationStatus.SENT
     assert smtp_server.messages[0].rcpt_tos == ["piet@example.org"]
+
+
+def test_an_appointment_that_does_not_take_place_is_cancelled_with_a_reason():
+    regisseur = make_staff()
+    client = make_client(regisseur)
+    made = _plan(client, regisseur)
+    with pytest.raises(ContactError):
+        appointments.cancel(appointment=made, reason="", actor=regisseur)
+    appointments.cancel(appointment=made, reason="Mevrouw kwam niet", actor=regisseur)
+    made.refresh_from_db()
+    made.commitment.refresh_from_db()
+    assert made.status == AppointmentStatus.CANCELLED and made.commitment.status == Status.WITHDRAWN
+
+
+def test_a_failing_mail_server_ends_in_failed_after_six_tries_and_staff_see_it(settings, client):
+    from django.urls import reverse
+
+    regisseur = make_staff()
+    patient = make_client(regisseur, email="sara@example.org")
+    dossier_services.update_profile(
+        client=patient, actor=regisseur, changes={"preferred_channel": "email"}
+    )
+    patient.profile.refresh_from_db()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    made = notify.notify(client=patient, kind="test", subject="Bericht", body="Tekst")
+    for _ in range(notify.MAX_ATTEMPTS):
+        Notification.objects.filter(pk=made.pk).update(next_try_at=timezone.now())
+        notify.send(made.pk)
+    made.refresh_from_db()
+    assert made.status == NotificationStatus.FAILED and made.attempts == notify.MAX_ATTEMPTS
+    assert "sara@example.org" not in made.last_error
+    client.force_login(regisseur)
+    page = client.get(reverse("staff_contacts:stuck")).content.decode()
+    assert "Bericht" in page and "kon niet worden verstuurd" in page

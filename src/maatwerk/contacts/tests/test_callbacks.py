@@ -105,3 +105,29 @@ def test_an_overdue_callback_escalates_through_the_kernel():
         callback.commitment.status == Status.OVERDUE
         and callback.commitment.escalated_to == regisseur
     )
+
+
+def test_a_callback_for_a_wrong_number_is_closed_with_a_reason_not_forgotten():
+    desk = make_staff()
+    callback = services.request_callback(
+        phone="0201112233", subject="Onbekend", requested_via="voicemail", actor=None
+    )
+    with pytest.raises(ContactError):
+        services.withdraw_callback(callback=callback, reason="", actor=desk)
+    services.withdraw_callback(callback=callback, reason="Verkeerd verbonden", actor=desk)
+    callback.refresh_from_db()
+    assert callback.status == CallbackStatus.WITHDRAWN
+
+
+def test_an_open_callback_withdrawn_withdraws_its_promise():
+    regisseur = make_staff()
+    client = make_client(regisseur, phone="0622334455")
+    callback = services.request_callback(
+        phone="0622334455", subject="Vraag", requested_via="counter", actor=None
+    )
+    services.withdraw_callback(callback=callback, reason="Cliënt kwam zelf langs", actor=regisseur)
+    callback.commitment.refresh_from_db()
+    assert (
+        callback.commitment.status == Status.WITHDRAWN
+        and client.callbacks.get().status == CallbackStatus.WITHDRAWN
+    )

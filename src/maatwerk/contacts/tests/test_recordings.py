@@ -87,3 +87,30 @@ def test_a_colleague_or_another_client_cannot_play_it(client):
         403,
         404,
     )
+
+
+def test_a_recording_past_its_retention_is_gone_even_before_the_purge():
+    regisseur = make_staff()
+    fatima = make_client(regisseur)
+    _consent(fatima, regisseur)
+    made = recordings.store_recording(client=fatima, data=WAV, name="gesprek.wav", actor=regisseur)
+    Recording.objects.filter(pk=made.pk).update(
+        delete_after=timezone.localdate() - timedelta(days=1)
+    )
+    made.refresh_from_db()
+    with pytest.raises(ContactError):
+        recordings.play(made)
+    assert recordings.purge_expired() == 1
+
+
+def test_a_video_in_a_riff_container_is_not_taken_as_sound():
+    regisseur = make_staff()
+    fatima = make_client(regisseur)
+    _consent(fatima, regisseur)
+    with pytest.raises(ContactError):
+        recordings.store_recording(
+            client=fatima,
+            data=b"RIFF\x00\x00\x00\x00AVI LIST" + b"\x00" * 50,
+            name="x.avi",
+            actor=regisseur,
+        )

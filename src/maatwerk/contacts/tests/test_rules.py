@@ -17,8 +17,8 @@ def test_a_request_on_friday_evening_is_due_on_monday():
     assert callback_due(datetime(2026, 3, 27, 19, 40), 1) == datetime(2026, 3, 30, 17, 0)
 
 
-def test_a_request_on_kings_day_counts_from_the_next_working_day():
-    assert callback_due(datetime(2026, 4, 27, 9, 0), 1) == datetime(2026, 4, 28, 10, 0)
+def test_a_request_on_kings_day_counts_from_the_next_working_day_so_a_whole_day_is_left():
+    assert callback_due(datetime(2026, 4, 27, 9, 0), 1) == datetime(2026, 4, 29, 10, 0)
 
 
 def test_phone_numbers_compare_by_digits():

@@ -84,6 +84,16 @@ def appointment(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) 
     if isinstance(access, HttpResponse):
         return access
     step = request.POST.get("step", "")
+    if request.method == "POST" and step == "cancel":
+        try:
+            appointments.cancel(
+                appointment=found, reason=request.POST.get("reason", ""), actor=staff.user
+            )
+        except DossierError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The appointment is cancelled, with the reason."))
+            return redirect("staff_contacts:appointments", public_id=found.client.public_id)
     hold_form = HoldForm(request.POST if step == "hold" else None, prefix="hold")
     move_form = MoveForm(request.POST if step == "move" else None, prefix="move")
     form = hold_form if step == "hold" else move_form

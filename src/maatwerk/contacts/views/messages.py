@@ -118,6 +118,7 @@ def staff_conversation(
         else:
             flash.success(request, _("Your answer is sent. The client gets a notice."))
         return redirect("staff_contacts:messages", public_id=client.public_id)
+    service.mark_read_by_staff(client)
     return _render(
         request,
         staff,

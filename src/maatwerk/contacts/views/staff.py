@@ -25,6 +25,7 @@ from maatwerk.contacts.models import (
     Notification,
     NotificationStatus,
 )
+from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import Role, StaffMember
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
@@ -84,6 +85,16 @@ def callback(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
     access = _access(request, staff, found.client.public_id, "callback")
     if isinstance(access, HttpResponse):
         return access
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        try:
+            services.withdraw_callback(
+                callback=found, reason=request.POST.get("reason", ""), actor=staff.user
+            )
+        except DossierError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The callback is closed, with the reason."))
+        return redirect("staff_contacts:callback", public_id=found.public_id)
     form = AttemptForm(request.POST or None, prefix="attempt")
     if request.method == "POST" and form.is_valid():
         try:
@@ -110,14 +121,24 @@ def _queued(request: HttpRequest, staff: StaffMember, found: Callback) -> HttpRe
     if staff.role not in _WORKS_QUEUE:
         raise Http404
     if request.method == "POST":
-        number = request.POST.get("client_number", "").strip()
-        chosen = Client.objects.filter(client_number=number).first() if number else None
-        if chosen is None:
-            messages.error(request, _("No client has this client number. Check the number."))
-        else:
-            services.assign_client(callback=found, client=chosen, actor=staff.user)
-            messages.success(request, _("The callback now goes to the client's regisseur."))
-            return redirect("staff_contacts:callbacks")
+        try:
+            if request.POST.get("action") == "withdraw":
+                services.withdraw_callback(
+                    callback=found, reason=request.POST.get("reason", ""), actor=staff.user
+                )
+                messages.success(request, _("The callback is closed, with the reason."))
+                return redirect("staff_contacts:callbacks")
+            number = request.POST.get("client_number", "").strip()
+            chosen = Client.objects.filter(client_number=number).first() if number else None
+            if chosen is None:
+                messages.error(request, _("No client has this client number. Check the number."))
+            else:
+                services.assign_client(callback=found, client=chosen, actor=staff.user)
+                messages.success(request, _("The callback now goes to the client's regisseur."))
+                return redirect("staff_contacts:callbacks")
+        except DossierError as exc:
+            messages.error(request, exc.message)
+    _log_list(request, staff, queries.candidates_of(found), "view_callback_candidates")
     return _render(
         request,
         staff,
@@ -244,4 +265,17 @@ def stuck_notifications(request: HttpRequest, staff: StaffMember) -> HttpRespons
         .filter(attempts__gt=0, client__in=caseload(staff.user, timezone.now()))
         .select_related("client")[:200]
     )
+    _log_list(request, staff, {n.client for n in rows}, "view_unsent_messages")
     return _render(request, staff, "stuck.html", rows=rows)
+
+
+def _log_list(request: HttpRequest, staff: StaffMember, clients: Any, action: str) -> None:
+    """Names on a list are a read of those dossiers: one access-log entry per client."""
+    origin = origin_of(request)
+    for client in clients:
+        log_access(
+            actor=staff.user,
+            origin=origin,
+            event=AccessEvent(action=action, object_type="client", client_ref=client.public_id),
+            staff=staff,
+        )
