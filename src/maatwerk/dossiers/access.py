@@ -9,6 +9,7 @@ Client-council members and researchers never open dossiers: they work with anony
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
@@ -227,3 +228,29 @@ def _log(
         ),
         origin=origin,
     )
+
+
+def log_list_read(
+    *,
+    request: HttpRequest,
+    staff: StaffMember,
+    clients: Iterable[Client],
+    action: str,
+    object_type: str,
+) -> None:
+    """Names or dossier content on a list are a read of each dossier: one entry per client,
+    with the authorisation the reader has for that client."""
+    origin, now = origin_of(request), timezone.now()
+    for client in {c.pk: c for c in clients}.values():
+        regisseur = regisseur_of(client, now)
+        log_access(
+            actor=staff.user,
+            origin=origin,
+            event=AccessEvent(
+                action=action,
+                object_type=object_type,
+                client_ref=client.public_id,
+                basis=basis_for(staff, regisseur, stand_in_for(regisseur, now)),
+            ),
+            staff=staff,
+        )

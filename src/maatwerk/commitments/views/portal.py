@@ -17,6 +17,7 @@ from maatwerk.commitments.forms import DoneForm, NoticeForm
 from maatwerk.commitments.models import Application, Commitment, Party
 from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import AccessResult
+from maatwerk.core.parsing import parse_uuid
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.views.portal import portal_login_required
@@ -46,7 +47,7 @@ def promises(request: HttpRequest) -> HttpResponse:
 
 def _report_done(request: HttpRequest, client: Client) -> HttpResponse:
     form = DoneForm(request.POST, prefix="done")
-    wanted = _uuid(request.POST.get("commitment", ""))
+    wanted = parse_uuid(request.POST.get("commitment", ""))
     found = Commitment.objects.filter(public_id=wanted, client=client).first() if wanted else None
     if found is None:
         _log_not_found(request, "commitment", request.POST.get("commitment", ""))
@@ -108,13 +109,6 @@ def application(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "receipt_letter": notices.receipt_letter(found, state),
         },
     )
-
-
-def _uuid(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None
 
 
 def _log_not_found(request: HttpRequest, object_type: str, ref: str) -> None:

@@ -7,7 +7,6 @@ access check (and log) as the dossier page.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from datetime import datetime, time
 from typing import Any
 
@@ -33,11 +32,8 @@ from maatwerk.commitments.forms import (
 )
 from maatwerk.commitments.models import Application, Commitment, Origin, Party
 from maatwerk.commitments.moments import END_OF_DAY
-from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import Role, StaffMember
-from maatwerk.dossiers.access import DossierAccess, basis_for
-from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.queries import regisseur_of, stand_in_for
+from maatwerk.dossiers.access import DossierAccess, log_list_read
 from maatwerk.dossiers.views.staff import _MAY_CHANGE, _open, staff_only
 
 ESCALATION_ROWS = 200
@@ -162,26 +158,14 @@ def escalations(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     rows = list(
         queries.escalated_to(staff.user, team_lead=staff.role == Role.TEAM_LEAD)[:ESCALATION_ROWS]
     )
-    _log_list_read(request, staff, {row.client.pk: row.client for row in rows}.values())
+    log_list_read(
+        request=request,
+        staff=staff,
+        clients=[row.client for row in rows],
+        action="view_escalations",
+        object_type="commitments",
+    )
     return _render(request, staff, "escalations.html", rows=rows)
-
-
-def _log_list_read(request: HttpRequest, staff: StaffMember, clients: Iterable[Client]) -> None:
-    """Promise texts are dossier content: each client on the list is a logged read."""
-    origin, now = origin_of(request), timezone.now()
-    for client in clients:
-        regisseur = regisseur_of(client, now)
-        log_access(
-            actor=staff.user,
-            origin=origin,
-            event=AccessEvent(
-                action="view_escalations",
-                object_type="commitments",
-                client_ref=client.public_id,
-                basis=basis_for(staff, regisseur, stand_in_for(regisseur, now)),
-            ),
-            staff=staff,
-        )
 
 
 @staff_only

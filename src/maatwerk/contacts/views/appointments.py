@@ -20,6 +20,7 @@ from maatwerk.contacts.forms import AppointmentForm, HoldForm, MoveForm, Resched
 from maatwerk.contacts.models import Appointment, AppointmentStatus, Notification
 from maatwerk.contacts.views.staff import _render
 from maatwerk.core.models import StaffMember
+from maatwerk.core.parsing import parse_uuid
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.views.portal import portal_login_required
@@ -133,7 +134,7 @@ def _user(request: HttpRequest) -> User:
 def my_appointments(request: HttpRequest) -> HttpResponse:
     client = own_client(_user(request))
     if request.method == "POST":
-        wanted = _uuid(request.POST.get("appointment", ""))
+        wanted = parse_uuid(request.POST.get("appointment", ""))
         found = (
             Appointment.objects.filter(public_id=wanted, client=client).first() if wanted else None
         )
@@ -173,10 +174,3 @@ def my_appointments(request: HttpRequest) -> HttpResponse:
             )[:20],
         },
     )
-
-
-def _uuid(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
@@ -16,6 +14,7 @@ from maatwerk.contacts import queries, services
 from maatwerk.contacts import reports as report_services
 from maatwerk.contacts.forms import PortalCallbackForm
 from maatwerk.contacts.models import ConversationReport, RequestedVia
+from maatwerk.core.parsing import parse_uuid
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.views.portal import portal_login_required
@@ -63,7 +62,7 @@ def contact(request: HttpRequest) -> HttpResponse:
 def reports(request: HttpRequest) -> HttpResponse:
     client = own_client(_user(request))
     if request.method == "POST":
-        wanted = _uuid(request.POST.get("report", ""))
+        wanted = parse_uuid(request.POST.get("report", ""))
         found = (
             ConversationReport.objects.filter(public_id=wanted, client=client).first()
             if wanted
@@ -84,10 +83,3 @@ def reports(request: HttpRequest) -> HttpResponse:
         return redirect("portal_contacts:reports")
     rows = ConversationReport.objects.filter(client=client).prefetch_related("reactions")
     return render(request, "contacts/portal/reports.html", {"rows": rows})
-
-
-def _uuid(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None

@@ -18,6 +18,7 @@ from maatwerk.contacts.models import Consent, Recording
 from maatwerk.contacts.views.staff import _render
 from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import AccessBasis, StaffMember
+from maatwerk.core.parsing import parse_uuid
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.views.portal import portal_login_required
@@ -93,7 +94,7 @@ def _user(request: HttpRequest) -> User:
 def my_recordings(request: HttpRequest) -> HttpResponse:
     client = own_client(_user(request))
     if request.method == "POST":
-        wanted = _uuid(request.POST.get("consent"))
+        wanted = parse_uuid(request.POST.get("consent"))
         consent = (
             Consent.objects.filter(public_id=wanted, client=client).first() if wanted else None
         )
@@ -150,10 +151,3 @@ def _sound(recording: Recording) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="opname"'
     response["Cache-Control"] = "no-store"
     return response
-
-
-def _uuid(value: str | None) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value or "")
-    except ValueError:
-        return None

@@ -25,8 +25,9 @@ from maatwerk.contacts.models import (
     Notification,
     NotificationStatus,
 )
-from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.parsing import parse_int
+from maatwerk.dossiers.access import log_list_read
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.queries import caseload
@@ -138,7 +139,13 @@ def _queued(request: HttpRequest, staff: StaffMember, found: Callback) -> HttpRe
                 return redirect("staff_contacts:callbacks")
         except DossierError as exc:
             messages.error(request, exc.message)
-    _log_list(request, staff, queries.candidates_of(found), "view_callback_candidates")
+    log_list_read(
+        request=request,
+        staff=staff,
+        clients=queries.candidates_of(found),
+        action="view_callback_candidates",
+        object_type="client",
+    )
     return _render(
         request,
         staff,
@@ -220,7 +227,7 @@ def report(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Ht
         try:
             report_services.make_commitment(
                 report=found,
-                line=_int(request.POST.get("line")),
+                line=parse_int(request.POST.get("line")),
                 party=request.POST.get("party", ""),
                 due_on=_date(request.POST.get("due_on", "")),
                 actor=staff.user,
@@ -242,13 +249,6 @@ def report(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Ht
     )
 
 
-def _int(value: str | None) -> int:
-    try:
-        return int(value or "-1")
-    except ValueError:
-        return -1
-
-
 def _date(value: str) -> date | None:
     try:
         return date.fromisoformat(value)
@@ -265,17 +265,11 @@ def stuck_notifications(request: HttpRequest, staff: StaffMember) -> HttpRespons
         .filter(attempts__gt=0, client__in=caseload(staff.user, timezone.now()))
         .select_related("client")[:200]
     )
-    _log_list(request, staff, {n.client for n in rows}, "view_unsent_messages")
+    log_list_read(
+        request=request,
+        staff=staff,
+        clients=[n.client for n in rows],
+        action="view_unsent_messages",
+        object_type="notification",
+    )
     return _render(request, staff, "stuck.html", rows=rows)
-
-
-def _log_list(request: HttpRequest, staff: StaffMember, clients: Any, action: str) -> None:
-    """Names on a list are a read of those dossiers: one access-log entry per client."""
-    origin = origin_of(request)
-    for client in clients:
-        log_access(
-            actor=staff.user,
-            origin=origin,
-            event=AccessEvent(action=action, object_type="client", client_ref=client.public_id),
-            staff=staff,
-        )

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from maatwerk.core.parsing import parse_int
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
@@ -94,7 +95,7 @@ def _answer(request: HttpRequest, client: Client, found: object) -> HttpResponse
             )
             return redirect("portal_plans:plan")
         version = _own_version(client, request.POST.get("version", ""))
-        revision = _number(request.POST.get("revision"))
+        revision = parse_int(request.POST.get("revision"))
         if action == "agree":
             agreed = agreement.agree(version=version, client=client, revision=revision)
             messages.success(request, _("You agreed to your plan. This is your receipt."))
@@ -125,13 +126,6 @@ def _answer(request: HttpRequest, client: Client, found: object) -> HttpResponse
         messages.error(request, exc.message)
         return redirect("portal_plans:plan")
     raise Http404
-
-
-def _number(value: str | None) -> int:
-    try:
-        return int(value or "-1")
-    except ValueError:
-        return -1
 
 
 def _own_version(client: Client, public_id: str) -> PlanVersion:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from maatwerk.commitments.views.staff import _access
 from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.parsing import parse_int
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
 from maatwerk.plans import agreement, drafts, printing, queries, reviews
@@ -190,19 +191,21 @@ def _draft_action(
     bound: dict[str, forms.Form],
 ) -> HttpResponse | None:
     """Apply one change; on an error keep the typed input and show the message."""
-    revision = _number(request.POST.get("revision"))
+    revision = parse_int(request.POST.get("revision"))
     form = bound.get(action)
     try:
         if form is not None:
             if not form.is_valid():
                 return None
-            _apply(action, version, revision, form.cleaned_data, _number(request.POST.get("item")))
+            _apply(
+                action, version, revision, form.cleaned_data, parse_int(request.POST.get("item"))
+            )
         elif action == "remove":
             drafts.remove_item(
                 version=version,
                 revision=revision,
                 kind=request.POST.get("kind", ""),
-                item_id=_number(request.POST.get("item")),
+                item_id=parse_int(request.POST.get("item")),
             )
         elif action == "discard":
             drafts.discard(version=version, revision=revision)
@@ -210,7 +213,7 @@ def _draft_action(
             return redirect("staff_plans:plan", public_id=version.plan.client.public_id)
         elif action == "take_proposal":
             proposal = GoalProposal.objects.get(
-                pk=_number(request.POST.get("proposal")), plan=version.plan
+                pk=parse_int(request.POST.get("proposal")), plan=version.plan
             )
             drafts.take_proposal(version=version, revision=revision, proposal=proposal)
         elif action in ("propose", "agreed_in_meeting"):
@@ -231,13 +234,6 @@ def _draft_action(
             return None
         messages.error(request, message)
     return redirect("staff_plans:draft", public_id=version.public_id)
-
-
-def _number(value: str | None) -> int:
-    try:
-        return int(value or "-1")
-    except ValueError:
-        return -1
 
 
 def _apply(
