@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "maatwerk.commitments",
     "maatwerk.plans",
     "maatwerk.contacts",
+    "maatwerk.letters",
     "maatwerk.demo",
 ]
 
