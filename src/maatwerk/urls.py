@@ -9,6 +9,7 @@ from maatwerk.contacts import urls as contacts
 from maatwerk.core.views import verify_receipt
 from maatwerk.documents import urls as documents
 from maatwerk.dossiers.urls import portal_urls, staff_urls
+from maatwerk.letters import urls as letters
 from maatwerk.plans import urls as plans
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path("mijn/", include(plans.portal_urls)),
     path("werk/", include(contacts.staff_urls)),
     path("mijn/", include(contacts.portal_urls)),
+    path("werk/", include(letters.staff_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ontvangstbewijs/controleren", verify_receipt, name="verify_receipt"),
 ]
