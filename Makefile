@@ -6,9 +6,9 @@ BIN := $(VENV)/bin
 VENDOR := src/maatwerk/static/vendor
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test lint bench install assets messages browser ocr clean
+.PHONY: demo serve test lint bench install assets messages browser ocr speech clean
 
-demo: install assets messages ocr
+demo: install assets messages ocr speech
 	@mkdir -p var
 	$(BIN)/maatwerk migrate --no-input -v 0
 	$(BIN)/maatwerk demo
@@ -17,7 +17,7 @@ demo: install assets messages ocr
 	$(BIN)/maatwerk serve
 
 # pytest exits 5 when it collected no tests: not a failure of the code (CI checks this too).
-test: install assets messages browser ocr
+test: install assets messages browser ocr speech
 	$(BIN)/pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: install
@@ -68,6 +68,12 @@ ocr:
 	@{ command -v tesseract >/dev/null && command -v pdftoppm >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx nld; } || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-nld poppler-utils >/dev/null; \
 	  else echo "Reading documents needs Tesseract and pdftoppm: run 'sudo apt-get install tesseract-ocr tesseract-ocr-nld poppler-utils' and then make again."; exit 1; fi; }
+
+# Letters read aloud for clients who prefer listening: espeak-ng (Debian).
+speech:
+	@command -v espeak-ng >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null; \
+	  else echo "Letters read aloud need espeak-ng: run 'sudo apt-get install espeak-ng' and then make again."; exit 1; fi; }
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) var/maatwerk.sqlite3*

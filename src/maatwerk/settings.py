@@ -39,6 +39,11 @@ DOCUMENT_ENCRYPTION_KEY = env_str(
 )
 # The address people use to reach Maatwerk; printed in receipt QR codes.
 PUBLIC_BASE_URL = env_str("MAATWERK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# The letterhead on letters (letters/rendering.py).
+MUNICIPALITY_NAME = env_str("MAATWERK_MUNICIPALITY_NAME", "Gemeente Lindenburg")
+MUNICIPALITY_ADDRESS = env_str(
+    "MAATWERK_MUNICIPALITY_ADDRESS", "Postbus 100, 1234 AB Lindenburg · telefoon 14 0123"
+)
 ALLOWED_HOSTS = env_list("MAATWERK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("MAATWERK_CSRF_TRUSTED_ORIGINS", [])
 DIGID_MOCK = env_bool("MAATWERK_DIGID_MOCK", DEBUG)
@@ -100,6 +105,7 @@ TEMPLATES = [
                 "maatwerk.commitments.context.escalation_alert",
                 "maatwerk.plans.context.template_keeper",
                 "maatwerk.contacts.context.callback_queue_alert",
+                "maatwerk.letters.context.letter_alert",
             ],
         },
     },

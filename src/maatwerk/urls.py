@@ -25,6 +25,7 @@ urlpatterns = [
     path("werk/", include(contacts.staff_urls)),
     path("mijn/", include(contacts.portal_urls)),
     path("werk/", include(letters.staff_urls)),
+    path("mijn/", include(letters.portal_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ontvangstbewijs/controleren", verify_receipt, name="verify_receipt"),
 ]

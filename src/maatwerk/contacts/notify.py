@@ -16,6 +16,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone, translation
 
 from maatwerk.contacts.models import Notification, NotificationStatus, NotifyChannel
@@ -28,6 +29,9 @@ MAX_ATTEMPTS = 6
 LEASE_MINUTES = 5
 # Minutes to wait before try 2, 3, ...: a mail server that is down for hours still gets it.
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
+# Apps that send through the outbox follow their rows (letters keep a delivery record per channel).
+sent = Signal()  # notification
+try_failed = Signal()  # notification, final: bool (True when no more tries follow)
 
 
 def channel_for(client: Client) -> str:
@@ -96,6 +100,8 @@ def send(notification_id: int) -> bool:
         last_error="",
         next_try_at=None,
     )
+    row.attempts += 1
+    sent.send(sender=Notification, notification=row)
     return True
 
 
@@ -153,4 +159,7 @@ def _failed_try(row: Notification, error: Exception) -> None:
         last_error=row.last_error,
         status=row.status,
         next_try_at=row.next_try_at,
+    )
+    try_failed.send(
+        sender=Notification, notification=row, final=row.status == NotificationStatus.FAILED
     )

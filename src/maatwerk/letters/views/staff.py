@@ -1,0 +1,302 @@
+"""Letters in the workspace: the letters of one client with their delivery per channel, writing
+a letter (the check marks findings in the text as the consultant writes; one click applies a
+suggestion), the print queue, and letters that did not reach the client."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from maatwerk.commitments.views.staff import _access
+from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.parsing import parse_int
+from maatwerk.dossiers.access import log_list_read
+from maatwerk.dossiers.models import Client
+from maatwerk.dossiers.queries import caseload
+from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
+from maatwerk.letters import rendering, sending
+from maatwerk.letters.models import Alternative, Delivery, DeliveryChannel, Letter, Purpose
+from maatwerk.letters.rules import suggestions
+from maatwerk.letters.rules.readability import Report, check
+from maatwerk.letters.rules.variables import fill
+from maatwerk.letters.services import LetterError
+
+MAX_CHECK_LENGTH = sending.MAX_LETTER_LENGTH
+
+
+def _render(
+    request: HttpRequest, staff: StaffMember, template: str, **context: Any
+) -> HttpResponse:
+    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
+    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
+    return render(request, f"letters/staff/{template}", context)
+
+
+@staff_only
+def client_letters(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    access = _access(request, staff, public_id, "letters")
+    if isinstance(access, HttpResponse):
+        return access
+    rows = Letter.objects.filter(client=access.client).prefetch_related("deliveries")[:200]
+    return _render(
+        request,
+        staff,
+        "client_letters.html",
+        client=access.client,
+        rows=rows,
+        purposes=[(p, Purpose(p).label) for p in Purpose.values],
+        may_change=access.basis in _MAY_CHANGE,
+    )
+
+
+@staff_only
+def write(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    """A new letter: values, the Dutch text with the live check, the plain-language gate."""
+    access = _access(request, staff, public_id, "write_letter")
+    if isinstance(access, HttpResponse):
+        return access
+    client = access.client
+    purpose = request.POST.get("purpose") or request.GET.get("doel", "")
+    if purpose not in Purpose.values:
+        messages.error(request, _("Choose what kind of letter this is."))
+        return redirect("staff_letters:client_letters", public_id=client.public_id)
+    names = sending.variable_names(purpose)
+    values = _values(request, names, client, staff)
+    subject, body = sending.start_text(purpose, values)
+    if request.method == "POST":
+        subject = request.POST.get("subject", subject)
+        body = request.POST.get("body", body)
+        if request.POST.get("action") == "fill":
+            subject, body = fill(subject, values), fill(body, values)
+        elif request.POST.get("action") == "send":
+            try:
+                letter = sending.send_letter(
+                    client=client,
+                    purpose=purpose,
+                    subject=subject,
+                    body=body,
+                    values=values,
+                    actor=staff.user,
+                    alternative=request.POST.get("alternative", ""),
+                    alternative_note=request.POST.get("alternative_note", ""),
+                    large_print=request.POST.get("large_print") == "on",
+                )
+            except LetterError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("The letter is sent."))
+                return redirect("staff_letters:letter", public_id=letter.public_id)
+    profile = sending.profile_of(client)
+    return _render(
+        request,
+        staff,
+        "write.html",
+        client=client,
+        purpose=purpose,
+        purpose_label=Purpose(purpose).label,
+        values=[(name, values.get(name, "")) for name in names],
+        subject=subject,
+        body=body,
+        profile=profile,
+        alternatives=Alternative.choices,
+        chosen_alternative=request.POST.get("alternative", ""),
+        alternative_note=request.POST.get("alternative_note", ""),
+        large_print=request.POST.get("large_print") == "on",
+        **_marked(body),
+    )
+
+
+def _values(
+    request: HttpRequest, names: list[str], client: Client, staff: StaffMember
+) -> dict[str, str]:
+    known = sending.known_values(client, staff.user, timezone.localdate())
+    if request.method != "POST":
+        return known
+    posted = {name: request.POST.get(f"value_{name}", "").strip()[:300] for name in names}
+    return {name: value for name, value in posted.items() if value}
+
+
+def _marked(body: str) -> dict[str, Any]:
+    report = check(body[:MAX_CHECK_LENGTH])
+    return {"report": report, "segments": _segments(body, report), "findings": _rows(report)}
+
+
+def _segments(body: str, report: Report) -> list[suggestions.Segment]:
+    return suggestions.segments(body, [(f.start, f.end) for f in report.findings])
+
+
+def _rows(report: Report) -> list[dict[str, Any]]:
+    rows = []
+    for number, finding in enumerate(report.findings):
+        replacements = (
+            suggestions.alternatives(finding.suggestion) if finding.kind == "officialese" else []
+        )
+        rows.append(
+            {
+                "number": number + 1,
+                "finding": finding,
+                "replacements": [
+                    (f"{finding.start}:{finding.end}:{n}", word)
+                    for n, word in enumerate(replacements)
+                ],
+            }
+        )
+    return rows
+
+
+@staff_only
+def mark(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    """The live check while writing (htmx, debounced): findings marked in the text."""
+    body = request.POST.get("body", "")[:MAX_CHECK_LENGTH]
+    return render(request, "letters/staff/marked.html", _marked(body))
+
+
+@staff_only
+def apply(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    """One click on a suggestion: the text with the phrase replaced, and the check again."""
+    body = request.POST.get("body", "")[:MAX_CHECK_LENGTH]
+    start, end, choice = (request.POST.get("apply", "") + "::").split(":")[:3]
+    at, until, n = parse_int(start), parse_int(end), parse_int(choice)
+    report = check(body)
+    target = next(
+        (f for f in report.findings if (f.start, f.end) == (at, until) and f.kind == "officialese"),
+        None,
+    )
+    stale = ""
+    options = suggestions.alternatives(target.suggestion) if target else []
+    if target is None or not 0 <= n < len(options):
+        stale = _("The text changed in the meantime. Look at the points again and choose again.")
+    else:
+        body = suggestions.apply(body, target.start, target.end, target.text, options[n])
+    context = _marked(body)
+    context.update(body=body, swap_body=True, stale=stale)
+    return render(request, "letters/staff/marked.html", context)
+
+
+def _own_letter(
+    request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, action: str
+) -> tuple[Letter, Any] | HttpResponse:
+    letter = Letter.objects.filter(public_id=public_id).select_related("client", "author").first()
+    if letter is None:
+        raise Http404
+    access = _access(request, staff, letter.client.public_id, action)
+    if isinstance(access, HttpResponse):
+        return access
+    return letter, access
+
+
+@staff_only
+def letter(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    found = _own_letter(request, staff, public_id, "letter")
+    if isinstance(found, HttpResponse):
+        return found
+    letter, access = found
+    if request.method == "POST":
+        delivery = letter.deliveries.filter(pk=parse_int(request.POST.get("delivery"))).first()
+        if delivery is None:
+            raise Http404
+        note = request.POST.get("note", "")
+        action = request.POST.get("action", "")
+        try:
+            if action in ("reached", "not_reached"):
+                sending.record_call(
+                    delivery, reached=action == "reached", note=note, actor=staff.user
+                )
+            elif action == "handled":
+                sending.handle_flag(delivery, note=note, actor=staff.user)
+            else:
+                raise Http404
+        except LetterError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Saved."))
+        return redirect("staff_letters:letter", public_id=letter.public_id)
+    return _render(
+        request,
+        staff,
+        "letter.html",
+        letter=letter,
+        client=letter.client,
+        deliveries=list(letter.deliveries.all()),
+        may_change=access.basis in _MAY_CHANGE,
+    )
+
+
+@staff_only
+def letter_pdf(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    found = _own_letter(request, staff, public_id, "letter_pdf")
+    if isinstance(found, HttpResponse):
+        return found
+    response = HttpResponse(rendering.letter_pdf(found[0]), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="brief.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _print_queue() -> QuerySet[Delivery]:
+    return (
+        Delivery.objects.filter(channel=DeliveryChannel.POST, status="queued")
+        .select_related("letter__client")
+        .order_by("letter__sent_at", "id")
+    )
+
+
+@staff_only
+def print_queue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    """Letters that go by post: print, post, and record it (or that it came back)."""
+    if staff.role not in (Role.INTAKE, Role.TEAM_LEAD):
+        raise Http404
+    if request.method == "POST":
+        delivery = _print_queue().filter(pk=parse_int(request.POST.get("delivery"))).first()
+        if delivery is None:
+            messages.error(request, _("This letter is no longer in the print queue."))
+        else:
+            sending.record_post(
+                delivery,
+                posted=request.POST.get("action") == "posted",
+                note=request.POST.get("note", ""),
+                actor=staff.user,
+            )
+            messages.success(request, _("Saved."))
+        return redirect("staff_letters:print_queue")
+    rows = list(_print_queue()[:200])
+    log_list_read(
+        request=request,
+        staff=staff,
+        clients=[d.letter.client for d in rows],
+        action="letters.print_queue",
+        object_type="letter",
+    )
+    return _render(request, staff, "print_queue.html", rows=rows)
+
+
+def flagged_for(staff: StaffMember) -> QuerySet[Delivery]:
+    clients = caseload(staff.user, timezone.now())
+    return (
+        Delivery.objects.filter(
+            flagged_at__isnull=False, handled_at__isnull=True, letter__client__in=clients
+        )
+        .select_related("letter__client")
+        .order_by("flagged_at")
+    )
+
+
+@staff_only
+def attention(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    """Letters of my clients that did not arrive by some channel and wait for what I do."""
+    rows = list(flagged_for(staff)[:200])
+    log_list_read(
+        request=request,
+        staff=staff,
+        clients=[d.letter.client for d in rows],
+        action="letters.attention",
+        object_type="letter",
+    )
+    return _render(request, staff, "attention.html", rows=rows)
