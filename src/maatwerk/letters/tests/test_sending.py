@@ -300,3 +300,43 @@ def test_staff_reading_a_letter_is_logged_and_visible_to_the_client(client):
     client.force_login(regisseur)
     assert client.get(reverse("staff_letters:letter", args=[letter.public_id])).status_code == 200
     assert AccessLogEntry.objects.filter(client_ref=person.public_id, action="letter").exists()
+
+
+def test_one_click_applies_a_suggestion_and_a_changed_text_is_not_touched(client):
+    _person, regisseur = _client()
+    client.force_login(regisseur)
+    text = "Indien u ziek bent, belt u ons. Dat kan elke dag."
+    url = reverse("staff_letters:apply")
+    page = client.post(url, {"body": text, "apply": "0:6:0"}).content.decode()
+    assert 'hx-swap-oob="true"' in page and "Als u ziek bent, belt u ons." in page
+    stale = client.post(url, {"body": "Als u ziek bent.", "apply": "0:6:0"}).content.decode()
+    assert "De tekst is intussen veranderd" in stale and ">Als u ziek bent.</textarea>" in stale
+    nonsense = client.post(url, {"body": text, "apply": "x:y"}).content.decode()
+    assert "De tekst is intussen veranderd" in nonsense
+
+
+def test_the_live_check_marks_findings_in_the_text_and_says_when_it_is_not_dutch(client):
+    _person, regisseur = _client()
+    client.force_login(regisseur)
+    url = reverse("staff_letters:mark")
+    page = client.post(url, {"body": "Indien u ziek bent, belt u ons."}).content.decode()
+    assert "<mark>Indien</mark>" in page and "Vervang door “als”" in page
+    english = "Please send us your bank statements before Friday so we can decide. " * 5
+    assert "geen Nederlands" in client.post(url, {"body": english}).content.decode()
+    assert "leeg" in client.post(url, {"body": ""}).content.decode()
+
+
+def test_writing_a_letter_in_the_workspace_sends_it_and_refuses_unfilled_variables(client):
+    person, regisseur = _client()
+    client.force_login(regisseur)
+    url = reverse("staff_letters:write", args=[person.public_id])
+    form = client.get(url, {"doel": "appointment_invitation"}).content.decode()
+    assert person.given_names in form and "{{ tijd }}" in form
+    subject, body = sending.start_text("appointment_invitation", _values(person, regisseur))
+    data = {"purpose": "appointment_invitation", "subject": subject, "action": "send"}
+    refused = client.post(url, {**data, "body": "Kom om {{ tijd }} naar ons."}).content.decode()
+    assert "Vul {{ tijd }} in voordat u de brief verstuurt." in refused
+    assert not Letter.objects.exists()
+    sent = client.post(url, {**data, "body": body})
+    letter = Letter.objects.get()
+    assert sent.status_code == 302 and str(letter.public_id) in sent["Location"]
