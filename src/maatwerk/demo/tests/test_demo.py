@@ -26,3 +26,13 @@ def test_the_demo_municipality_is_made_once_and_is_plausible(capsys):
     assert all(is_valid_bsn(c.bsn) for c in Client.objects.all()[:50])
     out = capsys.readouterr().out
     assert "s.bakker" in out and "bestaat al" in out
+
+
+def test_the_demo_has_letters_in_two_languages_a_print_queue_and_a_call_to_make():
+    from maatwerk.letters.models import Delivery, Letter
+
+    call_command("demo")
+    reader = Letter.objects.get(client__profile__plain_language=True, language="en")
+    assert reader.verdict == "goed" and reader.translated_body.startswith("Dear")
+    assert Delivery.objects.filter(channel="post", status="queued").exists()
+    assert Delivery.objects.filter(channel="phone", status="queued").exists()

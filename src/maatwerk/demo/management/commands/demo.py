@@ -19,6 +19,7 @@ from maatwerk.dossiers.generate import StaffPlan, create_staff, generate_clients
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.queries import regisseur_of
 from maatwerk.dossiers.services import register_staff_absence
+from maatwerk.letters.demo import create_demo_letters
 from maatwerk.plans.demo import create_demo_plans
 
 DEMO_PASSWORD = "demo-maatwerk"
@@ -95,6 +96,8 @@ class Command(BaseCommand):
         create_demo_plans(users["h.vandijk"], with_history=people[2], waiting=people[3])
         # Contact history, callbacks in every state, a report, appointments.
         create_demo_contacts(people)
+        # Letters: one reader needs plain language and reads English, one gets post, one a call.
+        create_demo_letters(people)
         self.stdout.write(f"De demogemeente Lindenburg is gemaakt met {DEMO_CLIENTS} cliënten.")
 
     def _print_logins(self) -> None:
@@ -127,3 +130,9 @@ class Command(BaseCommand):
             w("  Bij de anderen kan de regisseur een eerste plan maken (sjablonen staan klaar).")
             w("  Elke persoon heeft terugbelverzoeken (gedaan, gepland, of te laat en doorgezet),")
             w("  een gespreksverslag en een afspraak; zie 'Terugbellen' in de werkplek.")
+        if len(people) >= 6:
+            reader = regisseur_of(people[4], timezone.now())
+            login = f" ({reader.username})" if reader else ""
+            w(f"  {people[4].full_name} heeft eenvoudige taal nodig en leest Engels: zie")
+            w(f"  'Mijn brieven'. De regisseur{login} schrijft een nieuwe brief bij 'Brieven'")
+            w("  in het dossier. Brieven per post staan in de 'Printwachtrij' (intake).")
