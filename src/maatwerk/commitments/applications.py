@@ -175,8 +175,24 @@ def extend_term(
         with journal.dutch():
             why = _("We need more time: %(reason)s") % {"reason": extension.reason}
         _recompute(locked, actor, why, term)
+        if notified_on == timezone.localdate():  # a letter dated earlier already went on paper
+            _send_extension_letter(locked, extension, actor)
     application.refresh_from_db()
     return extension
+
+
+def _send_extension_letter(application: Application, extension: TermExtension, actor: User) -> None:
+    from maatwerk.letters.sending import send_official
+
+    with journal.dutch():
+        subject = _("We need more time to decide on your application")
+    send_official(
+        client=application.client,
+        purpose="extension_notice",
+        subject=subject,
+        body=extension.letter,
+        actor=actor,
+    )
 
 
 def suspend_term(

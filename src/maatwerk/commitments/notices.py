@@ -212,6 +212,7 @@ def _decide_penalty(
         "penalty_decision", application=application, penalty=penalty, decision=decision
     )
     decision.save()
+    _send_decision_letter(application, decision, actor)
     for commitment in _open(application, Origin.PENALTY_DECISION):
         services.fulfil(commitment=commitment, evidence=Evidence.DECISION, actor=actor)
     if amount:
@@ -369,6 +370,20 @@ def _promise_payment(application: Application, decision: PenaltyDecision, actor:
         origin=Origin.PENALTY_PAYMENT,
         actor=actor,
         application=application,
+    )
+
+
+def _send_decision_letter(application: Application, decision: PenaltyDecision, actor: User) -> None:
+    from maatwerk.letters.sending import send_official
+
+    with journal.dutch():
+        subject = _("Decision on the penalty for a late decision")
+    send_official(
+        client=application.client,
+        purpose="penalty_decision",
+        subject=subject,
+        body=decision.letter,
+        actor=actor,
     )
 
 

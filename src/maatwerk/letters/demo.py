@@ -43,11 +43,12 @@ def create_demo_letters(people: list[Client]) -> None:
         return
     for purpose, (subject, body) in ENGLISH.items():
         save_template(purpose=purpose, language="en", subject=subject, body=body, actor=author)
-    for person, changes in (
+    profiles: list[tuple[Client, dict[str, object]]] = [
         (reader, {"plain_language": True, "language": "en", "preferred_channel": "portal"}),
         (by_post, {"preferred_channel": "letter"}),
         (by_phone, {"preferred_channel": "phone"}),
-    ):
+    ]
+    for person, changes in profiles:
         dossier_services.update_profile(client=person, actor=author, changes=changes)
         portal_user_for(person)
         person.refresh_from_db()

@@ -106,6 +106,41 @@ def send_letter(
     return letter
 
 
+def send_official(*, client: Client, purpose: str, subject: str, body: str, actor: User) -> Letter:
+    """A letter the law needs sent now (an extension, a decision), written by its own app.
+
+    It is never held back by the plain-language gate, since a late decision harms the client
+    more; when it does not score "goed" for a client who needs plain language, the regisseur
+    is asked to call and explain it, and that is recorded as the alternative.
+    """
+    report = check(body)
+    profile = profile_of(client)
+    needs_call = profile.plain_language and report.verdict != GOOD
+    with transaction.atomic():
+        letter = Letter.objects.create(
+            client=client,
+            purpose=purpose,
+            subject=subject,
+            body=body,
+            verdict=report.verdict,
+            douma=report.douma,
+            plain_language_needed=profile.plain_language,
+            alternative=Alternative.PHONE if needs_call else "",
+            alternative_note=_OFFICIAL_CALL if needs_call else "",
+            author=actor,
+            language=profile.language if profile.language in Language.values else Language.NL,
+            translation_missing=profile.language not in ("", Language.NL),
+        )
+        _journal_sent(letter, actor)
+        _deliver(letter, profile)
+        if needs_call:
+            Delivery.objects.get_or_create(letter=letter, channel=DeliveryChannel.PHONE)
+    return letter
+
+
+_OFFICIAL_CALL = "Deze brief moest op tijd weg. Uw regisseur belt u om hem uit te leggen."
+
+
 def _refuse_unfinished(purpose: str, subject: str, body: str, values: dict[str, str]) -> None:
     if purpose not in Purpose.values:
         raise LetterError(_("Choose what kind of letter this is."))

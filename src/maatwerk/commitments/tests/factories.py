@@ -13,8 +13,9 @@ from maatwerk.dossiers.tests.factories import make_client, make_staff
 
 
 def received_days_ago(days: int) -> datetime:
+    """10:00 that day; for today before 10:00 (a run after midnight), now."""
     day = timezone.localdate() - timedelta(days=days)
-    return timezone.make_aware(datetime.combine(day, time(10)))
+    return min(timezone.make_aware(datetime.combine(day, time(10))), timezone.now())
 
 
 def make_application(

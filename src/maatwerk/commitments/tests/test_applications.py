@@ -72,6 +72,9 @@ def test_an_extension_moves_the_last_day_and_the_promise_and_says_why():
     assert application.decision_due == new_day
     decision = application.commitments.get(origin=Origin.APPLICATION_DECISION)
     assert timezone.localtime(decision.due_at).date() == new_day
+    letter = client.letters.get(purpose="extension_notice")  # sent today through the letters app
+    assert letter.body == "Beste meneer, wij hebben meer tijd nodig."
+    assert letter.deliveries.filter(channel="portal").exists()
 
 
 def test_an_extension_after_the_term_ended_is_refused():

@@ -93,6 +93,7 @@ def test_after_a_late_decision_the_penalty_is_decided_and_paid_with_commitments_
     decision = notices.decide_penalty(application=application, actor=regisseur)
     assert decision.days == 16 and decision.amount == Decimal(14 * 23 + 2 * 35)
     assert "€ 392,00" in decision.letter
+    assert application.client.letters.get(purpose="penalty_decision").body == decision.letter
     plan.refresh_from_db()
     assert plan.status == Status.FULFILLED
     payment = application.commitments.get(origin=Origin.PENALTY_PAYMENT)

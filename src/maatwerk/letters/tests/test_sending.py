@@ -340,3 +340,13 @@ def test_writing_a_letter_in_the_workspace_sends_it_and_refuses_unfilled_variabl
     sent = client.post(url, {**data, "body": body})
     letter = Letter.objects.get()
     assert sent.status_code == 302 and str(letter.public_id) in sent["Location"]
+
+
+def test_an_official_letter_that_is_hard_goes_out_on_time_with_a_call_to_explain_it():
+    person, regisseur = _client(plain=True, language="ar")
+    letter = sending.send_official(
+        client=person, purpose="penalty_decision", subject="Besluit", body=HARD, actor=regisseur
+    )
+    assert letter.alternative == "phone" and letter.translation_missing
+    assert letter.deliveries.filter(channel="phone", status="queued").exists()
+    assert JournalEntry.objects.filter(client=person, kind="letter.alternative").exists()
