@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "maatwerk.plans",
     "maatwerk.contacts",
     "maatwerk.letters",
+    "maatwerk.sanctions",
     "maatwerk.demo",
 ]
 
@@ -191,11 +192,19 @@ CALLBACK_NORM_WORKING_DAYS = env_int("MAATWERK_CALLBACK_NORM_WORKING_DAYS", 1)
 SMS_BACKEND = env_str("MAATWERK_SMS_BACKEND", "maatwerk.contacts.sms.ConsoleSmsBackend")
 # Appointment reminders go out this many hours before the appointment.
 REMINDER_HOURS = env_int("MAATWERK_REMINDER_HOURS", 48)
+# Absences and sanctions (issue 8): the notice the municipality asks before a stay abroad (a
+# warning, never a refusal), the pensionable age for the 13-week rule, the days a client has to
+# respond in the hearing, and how far back the evidence check looks before the missed obligation.
+ABSENCE_NOTICE_DAYS = env_int("MAATWERK_ABSENCE_NOTICE_DAYS", 21)
+AOW_AGE_YEARS = env_int("MAATWERK_AOW_AGE_YEARS", 67)
+SANCTION_HEARING_DAYS = env_int("MAATWERK_SANCTION_HEARING_DAYS", 14)
+SANCTION_PERIOD_DAYS = env_int("MAATWERK_SANCTION_PERIOD_DAYS", 30)
 # How often `maatwerk clock` (started by `maatwerk serve`) queues the periodic tasks.
 CLOCK_SECONDS = env_int("MAATWERK_CLOCK_SECONDS", 300)
 PERIODIC_TASKS = [
     "maatwerk.commitments.tasks.escalate_commitments",
     "maatwerk.contacts.tasks.send_due_notifications",
+    "maatwerk.sanctions.tasks.excuse_during_absences",
 ]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024

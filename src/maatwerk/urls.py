@@ -11,6 +11,7 @@ from maatwerk.documents import urls as documents
 from maatwerk.dossiers.urls import portal_urls, staff_urls
 from maatwerk.letters import urls as letters
 from maatwerk.plans import urls as plans
+from maatwerk.sanctions import urls as sanctions
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="portal:login", permanent=False)),
@@ -26,6 +27,8 @@ urlpatterns = [
     path("mijn/", include(contacts.portal_urls)),
     path("werk/", include(letters.staff_urls)),
     path("mijn/", include(letters.portal_urls)),
+    path("werk/", include(sanctions.staff_urls)),
+    path("mijn/", include(sanctions.portal_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ontvangstbewijs/controleren", verify_receipt, name="verify_receipt"),
 ]

@@ -45,9 +45,18 @@ _CHANNEL_OF_KIND = {
 
 
 def absence_conflict(client: Client, starts_at: datetime, ends_at: datetime) -> str:
-    """Hook for the absence register (sanctions issue): a Dutch reason when the client is
-    registered away then, else "". No register exists yet, so nothing blocks."""
-    return ""
+    """A Dutch reason when the client is registered away then (the absence register), else ""."""
+    from maatwerk.sanctions.absences import away_at
+
+    away = away_at(client, starts_at, ends_at)
+    if away is None:
+        return ""
+    return _(
+        "The client is away from %(first)s to %(last)s and reported it. Choose another day."
+    ) % {
+        "first": formats.date_format(away.first_day, "j F Y"),
+        "last": formats.date_format(away.last_day, "j F Y"),
+    }
 
 
 def plan_appointment(

@@ -1,0 +1,231 @@
+"""Gathering the evidence check's facts from the whole dossier (the weighing is pure:
+`rules/evidence.py`). Each fact links to where staff can see its source."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from maatwerk.commitments.models import Commitment, Party, Status
+from maatwerk.contacts.models import ContactMoment, Direction, Message, RescheduleRequest, Sender
+from maatwerk.core.models import Receipt
+from maatwerk.dossiers.models import Client
+from maatwerk.letters.models import DeliveryStatus, Letter
+from maatwerk.plans.models import ObstacleKind, Plan
+from maatwerk.sanctions.models import Absence, Proposal
+from maatwerk.sanctions.rules.evidence import Case, Fact, Finding, assess
+
+
+def _aware(day: date, *, end: bool = False) -> datetime:
+    moment = datetime.combine(day + timedelta(days=1) if end else day, time.min)
+    return timezone.make_aware(moment)
+
+
+def _local_day(moment: datetime) -> date:
+    return timezone.localtime(moment).date()
+
+
+def check(proposal: Proposal) -> list[Finding]:
+    case = Case(proposal.rule.category, proposal.event_date, proposal.period_start)
+    return assess(case, gather(proposal))
+
+
+def gather(proposal: Proposal) -> list[Fact]:
+    client = proposal.client
+    start, end = _aware(proposal.period_start), _aware(proposal.event_date, end=True)
+    absences = list(Absence.objects.filter(client=client, cancelled_at__isnull=True))
+    reschedules = list(
+        RescheduleRequest.objects.filter(
+            appointment__client=client, created_at__gte=start, created_at__lt=end
+        ).select_related("appointment", "receipt")
+    )
+    facts = (
+        _absences(absences)
+        + _reschedules(reschedules)
+        + _receipts(
+            client,
+            start,
+            end,
+            {a.receipt_id for a in absences} | {r.receipt_id for r in reschedules},
+        )
+        + _contacts(client, start, end)
+        + _municipal_misses(client, start, end)
+        + _letters(client, start, end)
+        + _obstacles(client, proposal.event_date)
+        + _missed(proposal)
+    )
+    return facts
+
+
+def _absences(rows: list[Absence]) -> list[Fact]:
+    return [
+        Fact(
+            kind="absence",
+            key=f"absence:{a.public_id}",
+            text=f"{a.get_kind_display()} van {a.first_day:%d-%m-%Y} tot en met "
+            f"{a.last_day:%d-%m-%Y}, gemeld op {_local_day(a.reported_at):%d-%m-%Y} "
+            f"(ontvangstbewijs {a.receipt.number})",
+            first_day=a.first_day,
+            last_day=a.last_day,
+            link=reverse("staff_sanctions:absences", args=[a.client.public_id]),
+        )
+        for a in rows
+    ]
+
+
+def _reschedules(rows: list[RescheduleRequest]) -> list[Fact]:
+    return [
+        Fact(
+            kind="reschedule",
+            key=f"reschedule:{r.pk}",
+            text=f"{r.receipt.subject} (ontvangstbewijs {r.receipt.number})",
+            first_day=_local_day(r.created_at),
+            link=reverse("staff_contacts:appointment", args=[r.appointment.public_id]),
+        )
+        for r in rows
+    ]
+
+
+def _receipts(client: Client, start: datetime, end: datetime, known: set[int]) -> list[Fact]:
+    rows = Receipt.objects.filter(
+        client_ref=client.public_id, received_at__gte=start, received_at__lt=end
+    ).exclude(pk__in=known)
+    link = reverse("staff_docs:client_documents", args=[client.public_id])
+    return [
+        Fact(
+            kind="receipt",
+            key=f"receipt:{r.number}",
+            text=f"{r.subject} (ontvangstbewijs {r.number}, {r.get_channel_display()})",
+            first_day=_local_day(r.received_at),
+            link=link,
+        )
+        for r in rows.order_by("received_at")[:50]
+    ]
+
+
+def _contacts(client: Client, start: datetime, end: datetime) -> list[Fact]:
+    link = reverse("staff_contacts:history", args=[client.public_id])
+    moments = ContactMoment.objects.filter(
+        client=client, direction=Direction.IN, moment__gte=start, moment__lt=end
+    )
+    messages = Message.objects.filter(
+        client=client, sender=Sender.CLIENT, created_at__gte=start, created_at__lt=end
+    )
+    return [
+        Fact(
+            kind="client_contact",
+            key=f"contact:{m.public_id}",
+            text=f"{m.get_channel_display()}: {m.subject}",
+            first_day=_local_day(m.moment),
+            link=link,
+        )
+        for m in moments[:50]
+    ] + [
+        Fact(
+            kind="client_contact",
+            key=f"message:{m.public_id}",
+            text=f"bericht: {m.text[:120]}",
+            first_day=_local_day(m.created_at),
+            link=reverse("staff_contacts:messages", args=[client.public_id]),
+        )
+        for m in messages[:50]
+    ]
+
+
+def _municipal_misses(client: Client, start: datetime, end: datetime) -> list[Fact]:
+    late = Commitment.objects.filter(
+        client=client, party=Party.MUNICIPALITY, due_at__gte=start, due_at__lt=end
+    ).filter(
+        Q(status=Status.OVERDUE)
+        | Q(overdue_since__isnull=False)
+        | Q(status=Status.FULFILLED, closed_at__gt=F("due_at"))
+    )
+    link = reverse("staff_commit:commitments", args=[client.public_id])
+    return [
+        Fact(
+            kind="municipal_miss",
+            key=f"commitment:{c.public_id}",
+            text=f"{c.description} (uiterlijk {_local_day(c.due_at):%d-%m-%Y})",
+            first_day=_local_day(c.due_at),
+            link=link,
+        )
+        for c in late[:50]
+    ]
+
+
+def _letters(client: Client, start: datetime, end: datetime) -> list[Fact]:
+    rows = Letter.objects.filter(
+        client=client, sent_at__gte=start - timedelta(days=28), sent_at__lt=end
+    ).prefetch_related("deliveries")
+    facts = []
+    for letter in rows[:50]:
+        statuses = {d.status for d in letter.deliveries.all()}
+        facts.append(
+            Fact(
+                kind="letter",
+                key=f"letter:{letter.public_id}",
+                text=letter.subject,
+                first_day=_local_day(letter.sent_at),
+                link=reverse("staff_letters:letter", args=[letter.public_id]),
+                delivered=bool(
+                    statuses
+                    & {DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.OPENED}
+                ),
+                opened=letter.opened_at is not None or DeliveryStatus.DELIVERED in statuses,
+                in_language=not letter.translation_missing,
+                plain_enough=not letter.plain_language_needed
+                or letter.verdict == "goed"
+                or bool(letter.alternative),
+            )
+        )
+    return facts
+
+
+def _obstacles(client: Client, day: date) -> list[Fact]:
+    plan = Plan.objects.filter(client=client).select_related("active").first()
+    if plan is None or plan.active is None:
+        return []
+    link = reverse("staff_plans:plan", args=[client.public_id])
+    return [
+        Fact(
+            kind="obstacle",
+            key=f"obstacle:{o.key}",
+            # Only the kind: what was said privately stays on the plan page.
+            text=str(ObstacleKind(o.kind).label),
+            first_day=day,
+            link=link,
+            obstacle=o.kind,
+        )
+        for o in plan.active.obstacles.all()
+    ]
+
+
+def _missed(proposal: Proposal) -> list[Fact]:
+    facts = []
+    if proposal.pk is not None:
+        for c in proposal.commitments.all():
+            facts.append(
+                Fact(
+                    kind="missed",
+                    key=f"missed:{c.public_id}",
+                    text=f"Niet gedaan: {c.description} ({c.get_status_display()})",
+                    first_day=_local_day(c.due_at),
+                    link=reverse("staff_commit:commitment", args=[c.public_id]),
+                )
+            )
+    appointment = proposal.appointment
+    if appointment is not None:
+        facts.append(
+            Fact(
+                kind="missed",
+                key=f"appointment:{appointment.public_id}",
+                text=f"Afspraak van {timezone.localtime(appointment.starts_at):%d-%m-%Y %H:%M}: "
+                f"{appointment.subject} ({appointment.get_status_display()})",
+                first_day=_local_day(appointment.starts_at),
+                link=reverse("staff_contacts:appointment", args=[appointment.public_id]),
+            )
+        )
+    return facts

@@ -1,0 +1,626 @@
+"""Sanction proposals: the table, the evidence check, the hearing, four eyes, the decision and
+the objection. Nothing lowers a benefit unless the dossier supports it, the client was heard,
+and a second person agreed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Q
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from maatwerk.commitments import applications
+from maatwerk.commitments.models import ApplicationKind, Commitment, Outcome
+from maatwerk.contacts.models import Appointment
+from maatwerk.core.models import ReceiptChannel, Role, StaffMember
+from maatwerk.core.rules.calendar import TermUnit, term_end
+from maatwerk.dossiers import journal
+from maatwerk.dossiers.models import Client
+from maatwerk.letters.rules.variables import fill
+from maatwerk.letters.sending import send_official, start_text
+from maatwerk.sanctions import evidence
+from maatwerk.sanctions.errors import SanctionError
+from maatwerk.sanctions.models import (
+    Category,
+    Decision,
+    Objection,
+    ObjectionOutcome,
+    Override,
+    Proposal,
+    ProposalStatus,
+    ResponseChannel,
+    SanctionRule,
+    SanctionTable,
+)
+
+SHIPPED_TABLE = Path(__file__).with_name("table.json")
+MAX_MONTHS = 3  # Pw art. 18: at most 3 months per measure, also on repeat
+OBJECTION_WEEKS = 6  # Awb 6:7
+OPEN_STATUSES = (
+    ProposalStatus.BLOCKED,
+    ProposalStatus.READY,
+    ProposalStatus.HEARING,
+    ProposalStatus.REVIEW,
+)
+
+
+def _day(value: date) -> str:
+    with translation.override("nl"):
+        return formats.date_format(value, "j F Y")
+
+
+# The table ------------------------------------------------------------------------------------
+
+
+def load_table(data: dict[str, Any]) -> SanctionTable:
+    """A new version of the table from its start date; an earlier version stays for the past."""
+    try:
+        starts_on = date.fromisoformat(str(data["starts_on"]))
+        rules = list(data["rules"])
+        name = str(data["name"]).strip()
+    except (KeyError, TypeError, ValueError) as error:
+        raise SanctionError(_("The table needs a name, a start date and rules.")) from error
+    if SanctionTable.objects.filter(starts_on=starts_on).exists():
+        raise SanctionError(_("A table starting on this day exists already."))
+    with transaction.atomic():
+        table = SanctionTable.objects.create(
+            name=name, starts_on=starts_on, source=str(data.get("source", ""))
+        )
+        for row in rules:
+            SanctionRule.objects.create(table=table, **_valid_rule(row))
+    return table
+
+
+def _valid_rule(row: dict[str, Any]) -> dict[str, Any]:
+    try:
+        percentage = int(row["percentage"])
+        months = int(row["months"])
+        repeat_percentage = int(row.get("repeat_percentage", percentage))
+        repeat_months = int(row.get("repeat_months", months))
+    except (KeyError, TypeError, ValueError) as error:
+        raise SanctionError(_("Every rule needs a percentage and a number of months.")) from error
+    code, label = str(row.get("code", "")).strip(), str(row.get("label", "")).strip()
+    category = row.get("category")
+    if not code or not label or category not in Category.values:
+        raise SanctionError(_("Every rule needs a code, a label and a known category."))
+    if not (0 < percentage <= 100 and 0 < repeat_percentage <= 100):
+        raise SanctionError(_("A percentage is between 1 and 100."))
+    if not (1 <= months <= MAX_MONTHS and 1 <= repeat_months <= MAX_MONTHS):
+        raise SanctionError(_("A sanction lasts 1 to 3 months."))
+    return {
+        "code": code,
+        "label": label,
+        "category": category,
+        "percentage": percentage,
+        "months": months,
+        "repeat_percentage": repeat_percentage,
+        "repeat_months": repeat_months,
+        "uniform": bool(row.get("uniform", False)),
+    }
+
+
+def ensure_table() -> None:
+    if not SanctionTable.objects.exists():
+        load_table(json.loads(SHIPPED_TABLE.read_text(encoding="utf-8")))
+
+
+def table_on(day: date) -> SanctionTable | None:
+    ensure_table()
+    return SanctionTable.objects.filter(starts_on__lte=day).order_by("-starts_on").first()
+
+
+def rule_for(code: str, day: date) -> SanctionRule:
+    table = table_on(day)
+    rule = table.rules.filter(code=code).first() if table is not None else None
+    if rule is None:
+        raise SanctionError(
+            _(
+                "This obligation is not in the sanction table that applied on %(day)s. "
+                "Choose an obligation from the table."
+            )
+            % {"day": _day(day)}
+        )
+    return rule
+
+
+# Proposing and the evidence check ---------------------------------------------------------------
+
+
+def propose(
+    *,
+    client: Client,
+    code: str,
+    event_date: date | None,
+    facts: str,
+    actor: User,
+    commitments: list[Commitment] | None = None,
+    appointment: Appointment | None = None,
+    reviewer: User | None = None,
+) -> Proposal:
+    if event_date is None or event_date > timezone.localdate():
+        raise SanctionError(
+            _("Fill in the day the obligation was not met; it cannot be later than today.")
+        )
+    if len(facts.strip()) < 10:
+        raise SanctionError(_("Describe the facts: what was asked, and what happened."))
+    if reviewer is not None and reviewer == actor:
+        raise SanctionError(_("Choose a colleague to review: not yourself."))
+    rule = rule_for(code, event_date)
+    commitments = commitments or []
+    _refuse_pending_objection(client, rule, event_date, commitments, appointment)
+    repeat = _is_repeat(client, rule.code, event_date)
+    with transaction.atomic():
+        proposal = Proposal.objects.create(
+            client=client,
+            rule=rule,
+            event_date=event_date,
+            period_start=event_date - timedelta(days=settings.SANCTION_PERIOD_DAYS),
+            facts=facts.strip(),
+            appointment=appointment,
+            proposer=actor,
+            reviewer=reviewer,
+            repeat=repeat,
+            percentage=rule.repeat_percentage if repeat else rule.percentage,
+            months=rule.repeat_months if repeat else rule.months,
+            status=ProposalStatus.READY,
+            checked_at=timezone.now(),
+        )
+        proposal.commitments.set(commitments)
+        recheck(proposal)
+        with journal.dutch():
+            summary = (
+                f"Uw regisseur stelt een maatregel voor: {rule.label}. Eerst kijken wij of alles "
+                "in uw dossier dit steunt. U mag altijd uw kant vertellen voordat wij besluiten."
+            )
+        journal.record(
+            client=client, kind="sanction.proposed", summary=summary, actor=actor, subject=proposal
+        )
+    return proposal
+
+
+def _refuse_pending_objection(
+    client: Client,
+    rule: SanctionRule,
+    event_date: date,
+    commitments: list[Commitment],
+    appointment: Appointment | None,
+) -> None:
+    same_facts = Q(proposal__rule__code=rule.code, proposal__event_date=event_date)
+    if commitments:
+        same_facts |= Q(proposal__commitments__in=commitments)
+    if appointment is not None:
+        same_facts |= Q(proposal__appointment=appointment)
+    pending = Objection.objects.filter(proposal__client=client, outcome="").filter(same_facts)
+    if pending.exists():
+        raise SanctionError(
+            _(
+                "The client objected to an earlier sanction on the same facts, and that objection "
+                "is not decided yet. Wait for the decision on the objection."
+            )
+        )
+
+
+def _is_repeat(client: Client, code: str, event_date: date) -> bool:
+    return (
+        Proposal.objects.filter(
+            client=client,
+            rule__code=code,
+            status=ProposalStatus.DECIDED,
+            event_date__gte=event_date - timedelta(days=365),
+            event_date__lt=event_date,
+        )
+        .exclude(objection__outcome=ObjectionOutcome.UPHELD)
+        .exists()
+    )
+
+
+def recheck(proposal: Proposal) -> Proposal:
+    """Run the evidence check again and store it; a contradicting finding stops the proposal."""
+    proposal.findings = [f.as_json() for f in evidence.check(proposal)]
+    proposal.checked_at = timezone.now()
+    if proposal.status in (ProposalStatus.BLOCKED, ProposalStatus.READY):
+        proposal.status = ProposalStatus.BLOCKED if proposal.blocking() else ProposalStatus.READY
+    proposal.save(update_fields=["findings", "checked_at", "status"])
+    return proposal
+
+
+def recheck_open(client: Client) -> int:
+    """The dossier changed: every open proposal of this client is checked again."""
+    rows = Proposal.objects.filter(client=client, status__in=OPEN_STATUSES).select_related(
+        "rule", "client", "appointment"
+    )
+    for proposal in rows:
+        recheck(proposal)
+    return len(rows)
+
+
+def _is_team_lead(user: User) -> bool:
+    return StaffMember.objects.filter(user=user, role=Role.TEAM_LEAD).exists()
+
+
+def explain_finding(*, proposal: Proposal, key: str, reason: str, actor: User) -> Override:
+    """A team lead records why a contradicting finding does not apply; then it may go on."""
+    if not _is_team_lead(actor):
+        raise SanctionError(_("Only a team lead can explain why a finding does not apply."))
+    if len(reason.strip()) < 10:
+        raise SanctionError(_("Explain in a full sentence why this finding does not apply."))
+    with transaction.atomic():
+        recheck(proposal)
+        finding = next((f for f in proposal.blocking() if f["key"] == key), None)
+        if finding is None:
+            raise SanctionError(_("This finding no longer stops the proposal. Look again."))
+        override = Override.objects.create(
+            proposal=proposal, finding_key=key, reason=reason.strip(), by=actor
+        )
+        recheck(proposal)
+        with journal.dutch():
+            summary = (
+                f"Een teamleider legde uit waarom dit de maatregel niet tegenhoudt: "
+                f"{finding['text']} Uitleg: {override.reason}"
+            )
+        journal.record(
+            client=proposal.client,
+            kind="sanction.explained",
+            summary=summary[:1000],
+            actor=actor,
+            subject=proposal,
+        )
+    return override
+
+
+# The hearing ----------------------------------------------------------------------------------
+
+
+def start_hearing(*, proposal: Proposal, actor: User) -> Proposal:
+    """Tell the client what is proposed and why, with the findings, and ask for their side."""
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        recheck(proposal)
+        if proposal.status == ProposalStatus.BLOCKED:
+            raise SanctionError(
+                _("The evidence check stops this proposal. A team lead must look at it first.")
+            )
+        if proposal.status != ProposalStatus.READY:
+            raise SanctionError(_("The client was already invited to give their side."))
+        today = timezone.localdate()
+        proposal.hearing_due = term_end(
+            today, settings.SANCTION_HEARING_DAYS, TermUnit.CALENDAR_DAYS
+        )
+        proposal.hearing_letter = send_official(
+            client=proposal.client,
+            purpose="sanction_intention",
+            subject="Wij willen een maatregel nemen. Vertel ons uw kant.",
+            body=_intention_text(proposal, actor),
+            actor=actor,
+        )
+        proposal.status = ProposalStatus.HEARING
+        proposal.save(update_fields=["hearing_due", "hearing_letter", "status"])
+        with journal.dutch():
+            summary = (
+                f"U kunt tot en met {_day(proposal.hearing_due)} uw kant vertellen over de "
+                f"voorgestelde maatregel. Dat kan in Mijn Maatwerk, aan de telefoon of op kantoor."
+            )
+        journal.record(
+            client=proposal.client,
+            kind="sanction.hearing",
+            summary=summary,
+            actor=actor,
+            subject=proposal,
+        )
+    return proposal
+
+
+def _findings_text(proposal: Proposal) -> str:
+    lines = [f"- {f['text']}" for f in proposal.findings if f.get("direction") == "against"]
+    if not lines:
+        return "Wij vonden in uw dossier niets wat hier tegenin gaat."
+    return "Wat wij in uw dossier vonden en meewegen:\n" + "\n".join(lines)
+
+
+def _intention_text(proposal: Proposal, actor: User) -> str:
+    assert proposal.hearing_due is not None
+    values = {
+        "naam": f"{proposal.client.given_names} {proposal.client.family_name}",
+        "regisseur": actor.get_full_name() or actor.username,
+        "datum": _day(timezone.localdate()),
+        "verplichting": proposal.rule.label.lower(),
+        "feiten": proposal.facts,
+        "gesprek": _day(proposal.hearing_due),
+    }
+    _subject_text, body = start_text("sanction_intention", values)
+    return f"{body}\n\n{_findings_text(proposal)}\n\n" + fill(
+        "Wij stellen voor: {{ p }}% minder bijstand, {{ m }} maand(en). Er is nog niets besloten.",
+        {"p": str(proposal.percentage), "m": str(proposal.months)},
+    )
+
+
+def respond(*, proposal: Proposal, text: str, channel: str, actor: User) -> Proposal:
+    """The client's side, in their own words (typed by them, or written down by staff)."""
+    if not text.strip():
+        raise SanctionError(_("Write your answer. Tell in your own words what happened."))
+    if channel not in ResponseChannel.values:
+        raise SanctionError(_("Choose how the answer was given."))
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        if proposal.status != ProposalStatus.HEARING:
+            raise SanctionError(_("There is no question open to answer about this proposal."))
+        proposal.response = text.strip()[:10000]
+        proposal.response_at = timezone.now()
+        proposal.response_channel = channel
+        proposal.status = ProposalStatus.REVIEW
+        proposal.save(update_fields=["response", "response_at", "response_channel", "status"])
+        with journal.dutch():
+            summary = f"Uw kant van het verhaal is vastgelegd ({ResponseChannel(channel).label})."
+        journal.record(
+            client=proposal.client,
+            kind="sanction.response",
+            summary=summary,
+            actor=actor,
+            subject=proposal,
+        )
+        recheck(proposal)
+    return proposal
+
+
+# Four eyes and the decision ------------------------------------------------------------------
+
+
+def may_review(proposal: Proposal, user: User) -> bool:
+    if user.pk == proposal.proposer_id:
+        return False
+    return _is_team_lead(user) or user.pk == proposal.reviewer_id
+
+
+def decide(
+    *,
+    proposal: Proposal,
+    actor: User,
+    decision: str,
+    reason: str,
+    percentage: int | None = None,
+    months: int | None = None,
+    urgent_reasons: str = "",
+) -> Proposal:
+    if actor.pk == proposal.proposer_id:
+        raise SanctionError(
+            _("You proposed this sanction. A colleague or team lead must review it: four eyes.")
+        )
+    if not may_review(proposal, actor):
+        raise SanctionError(_("Only a team lead or the chosen colleague can review this proposal."))
+    if decision not in Decision.values:
+        raise SanctionError(_("Choose: approve, approve with changes, or reject."))
+    if len(reason.strip()) < 10:
+        raise SanctionError(_("Write why you decide this. The client reads it in the letter."))
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        _refuse_before_hearing_done(proposal)
+        recheck(proposal)
+        if proposal.blocking():
+            raise SanctionError(
+                _("The evidence check stops this proposal. A team lead must look at it first.")
+            )
+        if decision == Decision.CHANGED:
+            percentage, months = _changed_terms(proposal, percentage, months, urgent_reasons)
+        elif decision == Decision.APPROVED:
+            percentage, months = proposal.percentage, proposal.months
+        else:
+            percentage, months = None, None
+        proposal.decision = decision
+        proposal.decided_by = actor
+        proposal.decided_at = timezone.now()
+        proposal.decision_reason = reason.strip()
+        proposal.decided_percentage, proposal.decided_months = percentage, months
+        proposal.urgent_reasons = urgent_reasons.strip()
+        proposal.status = (
+            ProposalStatus.REJECTED if decision == Decision.REJECTED else ProposalStatus.DECIDED
+        )
+        proposal.decision_letter = send_official(
+            client=proposal.client,
+            purpose="sanction_decision",
+            subject="Besluit over de maatregel",
+            body=_decision_text(proposal, actor),
+            actor=actor,
+        )
+        proposal.save()
+        _journal_decision(proposal, actor)
+    return proposal
+
+
+def _refuse_before_hearing_done(proposal: Proposal) -> None:
+    if proposal.status in (ProposalStatus.BLOCKED, ProposalStatus.READY):
+        raise SanctionError(
+            _("The client has not been heard yet. Invite them to give their side first.")
+        )
+    if proposal.status == ProposalStatus.HEARING:
+        assert proposal.hearing_due is not None
+        if timezone.localdate() <= proposal.hearing_due:
+            raise SanctionError(
+                _(
+                    "The client can answer until %(day)s. Decide after their answer or after "
+                    "that day."
+                )
+                % {"day": _day(proposal.hearing_due)}
+            )
+    elif proposal.status != ProposalStatus.REVIEW:
+        raise SanctionError(_("This proposal is already decided."))
+
+
+def _changed_terms(
+    proposal: Proposal, percentage: int | None, months: int | None, urgent_reasons: str
+) -> tuple[int, int]:
+    if (
+        percentage is None
+        or months is None
+        or not 0 < percentage <= 100
+        or not 1 <= months <= MAX_MONTHS
+    ):
+        raise SanctionError(_("Fill in a percentage from 1 to 100 and 1 to 3 months."))
+    if (percentage, months) == (proposal.percentage, proposal.months):
+        raise SanctionError(
+            _("Nothing changed. Choose 'approve' or change the percentage or months.")
+        )
+    if percentage * months < proposal.percentage * proposal.months and not urgent_reasons.strip():
+        raise SanctionError(
+            _("A lower sanction than the table says needs the urgent reasons written down.")
+        )
+    return percentage, months
+
+
+def _decision_text(proposal: Proposal, actor: User) -> str:
+    if proposal.decision == Decision.REJECTED:
+        besluit = "wij nemen geen maatregel"
+    else:
+        besluit = (
+            f"uw bijstand wordt {proposal.decided_percentage}% lager, "
+            f"{proposal.decided_months} maand(en)"
+        )
+    values = {
+        "naam": f"{proposal.client.given_names} {proposal.client.family_name}",
+        "regisseur": actor.get_full_name() or actor.username,
+        "datum": _day(timezone.localdate()),
+        "verplichting": proposal.rule.label.lower(),
+        "besluit": besluit,
+        "uitleg": proposal.decision_reason,
+    }
+    _subject_text, body = start_text("sanction_decision", values)
+    parts = [body, _findings_text(proposal)]
+    if proposal.response:
+        parts.append(f'Wat u ons vertelde: "{proposal.response}"')
+    if proposal.urgent_reasons:
+        parts.append(f"Dringende redenen om af te wijken: {proposal.urgent_reasons}")
+    if proposal.decision != Decision.REJECTED:
+        parts.append(
+            f"Bent u het niet eens met dit besluit? Maak dan binnen {OBJECTION_WEEKS} weken "
+            "bezwaar. Dat kan in Mijn Maatwerk bij 'Maatregelen', of met een brief."
+        )
+    return "\n\n".join(parts)
+
+
+def _journal_decision(proposal: Proposal, actor: User) -> None:
+    with journal.dutch():
+        if proposal.decision == Decision.REJECTED:
+            summary = f"Besluit: er komt geen maatregel. {proposal.decision_reason}"
+        else:
+            summary = (
+                f"Besluit: uw bijstand wordt {proposal.decided_percentage}% lager, "
+                f"{proposal.decided_months} maand(en). {proposal.decision_reason}"
+            )
+    journal.record(
+        client=proposal.client,
+        kind="sanction.decided",
+        summary=summary[:1000],
+        actor=actor,
+        subject=proposal,
+    )
+    if proposal.urgent_reasons:
+        journal.record(
+            client=proposal.client,
+            kind="sanction.urgent_reasons",
+            summary=f"Dringende redenen om af te wijken: {proposal.urgent_reasons}"[:1000],
+            actor=actor,
+            subject=proposal,
+        )
+
+
+def withdraw(*, proposal: Proposal, reason: str, actor: User) -> Proposal:
+    if len(reason.strip()) < 10:
+        raise SanctionError(_("Write why the proposal is withdrawn."))
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        if proposal.status not in OPEN_STATUSES:
+            raise SanctionError(_("This proposal is already decided."))
+        proposal.status = ProposalStatus.WITHDRAWN
+        proposal.decision_reason = reason.strip()
+        proposal.save(update_fields=["status", "decision_reason"])
+        journal.record(
+            client=proposal.client,
+            kind="sanction.withdrawn",
+            summary=f"De voorgestelde maatregel is ingetrokken: {proposal.decision_reason}"[:1000],
+            actor=actor,
+            subject=proposal,
+        )
+    return proposal
+
+
+# Objections -----------------------------------------------------------------------------------
+
+
+def object_to(*, proposal: Proposal, grounds: str, actor: User | None, channel: str) -> Objection:
+    """The client objects: an application with its own decision term (and penalty when late)."""
+    if len(grounds.strip()) < 10:
+        raise SanctionError(_("Write why you do not agree with the decision."))
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        if proposal.status != ProposalStatus.DECIDED:
+            raise SanctionError(_("You can object to a decided sanction only."))
+        if Objection.objects.filter(proposal=proposal).exists():
+            raise SanctionError(_("You already objected to this decision. We will decide on it."))
+        assert proposal.decided_at is not None
+        application = applications.record_application(
+            client=proposal.client,
+            kind=ApplicationKind.OBJECTION,
+            subject=f"Bezwaar tegen de maatregel: {proposal.rule.label}"[:200],
+            received_at=timezone.now(),
+            channel=channel if channel in ReceiptChannel.values else ReceiptChannel.PORTAL,
+            actor=actor,
+        )
+        objection = Objection.objects.create(
+            proposal=proposal, application=application, grounds=grounds.strip()[:10000]
+        )
+        recheck_open(proposal.client)
+    return objection
+
+
+_APPLICATION_OUTCOME = {
+    ObjectionOutcome.UPHELD: Outcome.GRANTED,
+    ObjectionOutcome.PARTLY: Outcome.PARTLY,
+    ObjectionOutcome.REJECTED: Outcome.REFUSED,
+}
+
+
+def decide_objection(*, objection: Objection, outcome: str, reason: str, actor: User) -> Objection:
+    if outcome not in ObjectionOutcome.values:
+        raise SanctionError(_("Choose the outcome of the objection."))
+    if len(reason.strip()) < 10:
+        raise SanctionError(_("Write why. The client reads it."))
+    if objection.outcome:
+        raise SanctionError(_("This objection is already decided."))
+    with transaction.atomic():
+        applications.decide(
+            application=objection.application,
+            decided_on=timezone.localdate(),
+            outcome=_APPLICATION_OUTCOME[ObjectionOutcome(outcome)],
+            note=reason.strip(),
+            actor=actor,
+        )
+        objection.outcome = outcome
+        objection.outcome_reason = reason.strip()
+        objection.decided_at = timezone.now()
+        objection.save(update_fields=["outcome", "outcome_reason", "decided_at"])
+        with journal.dutch():
+            label = ObjectionOutcome(outcome).label
+            summary = f"Besluit op uw bezwaar: {label}. {objection.outcome_reason}"
+        journal.record(
+            client=objection.proposal.client,
+            kind="sanction.objection_decided",
+            summary=summary[:1000],
+            actor=actor,
+            subject=objection.proposal,
+        )
+    return objection
+
+
+def _locked(proposal: Proposal) -> Proposal:
+    return (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("rule", "client", "appointment")
+        .get(pk=proposal.pk)
+    )

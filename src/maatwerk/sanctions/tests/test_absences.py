@@ -1,0 +1,183 @@
+"""The absence register: receipts, Pw art. 13 at once, warnings never refusals, commitments
+excused during an absence, no appointment in it, changes and cancellations with receipts."""
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from maatwerk.commitments import services as commitment_services
+from maatwerk.commitments.models import Party, Status
+from maatwerk.contacts import appointments
+from maatwerk.contacts.errors import ContactError
+from maatwerk.core.models import Receipt
+from maatwerk.dossiers.models import JournalEntry
+from maatwerk.dossiers.portal_auth import portal_user_for
+from maatwerk.dossiers.tests.factories import make_client, make_staff
+from maatwerk.sanctions import absences
+from maatwerk.sanctions.errors import SanctionError
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(**fields):
+    regisseur = make_staff()
+    person = make_client(regisseur, **fields)
+    portal_user_for(person)
+    person.refresh_from_db()
+    return person, regisseur
+
+
+def _report(person, first, last, *, abroad=True, kind="holiday", actor=None, via="portal"):
+    return absences.report(
+        client=person,
+        kind=kind,
+        first_day=first,
+        last_day=last,
+        abroad=abroad,
+        place="Marokko" if abroad else "thuis",
+        note="",
+        via=via,
+        actor=actor or person.user,
+    )
+
+
+def _soon(days):
+    return timezone.localdate() + timedelta(days=days)
+
+
+def test_a_holiday_gets_a_receipt_and_the_days_left_go_down():
+    person, _ = _client()
+    before = absences.days_left_this_year(person)
+    first = date(timezone.localdate().year, 1, 1) + timedelta(days=400)  # next year: a clean count
+    made = _report(person, first, first + timedelta(days=9))
+    assert made.receipt.number and Receipt.objects.filter(client_ref=person.public_id).exists()
+    assert made.excess_days == 0 and before >= 0
+    entry = JournalEntry.objects.get(client=person, kind="absence.reported")
+    assert made.receipt.number in entry.summary
+
+
+def test_a_stay_over_four_weeks_is_accepted_and_explained_with_the_days_lost():
+    person, _ = _client()
+    first = _soon(40)
+    seen = absences.preview(
+        client=person, first_day=first, last_day=first + timedelta(days=34), abroad=True
+    )
+    assert seen.excess_days == 7 and "7 dagen" in seen.explanation
+    made = _report(person, first, first + timedelta(days=34))
+    assert made.excess_days == 7
+
+
+def test_end_before_start_is_refused_with_a_dutch_message():
+    person, _ = _client()
+    with pytest.raises(SanctionError, match="voor de eerste dag"):
+        _report(person, _soon(10), _soon(5))
+
+
+def test_overlapping_absences_are_refused_and_the_first_is_named():
+    person, _ = _client()
+    _report(person, _soon(30), _soon(40))
+    with pytest.raises(SanctionError, match="Wijzig die melding"):
+        _report(person, _soon(35), _soon(45), abroad=False, kind="course")
+
+
+def test_a_stay_reported_after_it_started_is_accepted_and_noted():
+    person, _ = _client()
+    made = _report(person, _soon(-3), _soon(4))
+    assert made.late
+    assert "al begon" in JournalEntry.objects.get(client=person, kind="absence.reported").summary
+
+
+def test_short_notice_is_a_warning_not_a_refusal():
+    person, _ = _client()
+    assert absences.preview(
+        client=person, first_day=_soon(2), last_day=_soon(5), abroad=True
+    ).short_notice
+    assert _report(person, _soon(2), _soon(5)).short_notice
+
+
+def test_commitments_due_in_the_absence_are_excused_with_the_absence_as_evidence():
+    person, regisseur = _client()
+    due = timezone.make_aware(datetime.combine(_soon(12), time(12)))
+    promise = commitment_services.promise(
+        client=person,
+        party=Party.CLIENT,
+        description="Bankafschrift sturen",
+        due_at=due,
+        actor=regisseur,
+    )
+    later = timezone.make_aware(datetime.combine(_soon(30), time(12)))
+    other = commitment_services.promise(
+        client=person,
+        party=Party.CLIENT,
+        description="Loonstrook sturen",
+        due_at=later,
+        actor=regisseur,
+    )
+    _report(person, _soon(10), _soon(14), kind="hospital", abroad=False)
+    promise.refresh_from_db()
+    other.refresh_from_db()
+    assert promise.status == Status.EXCUSED and promise.evidence == "absence"
+    assert other.status == Status.OPEN
+
+
+def test_no_appointment_can_be_planned_during_an_absence():
+    person, regisseur = _client()
+    _report(person, _soon(10), _soon(14))
+    with pytest.raises(ContactError, match="afwezig"):
+        appointments.plan_appointment(
+            client=person,
+            staff=regisseur,
+            kind="in_person",
+            location="Stadskantoor",
+            starts_at=timezone.make_aware(datetime.combine(_soon(12), time(10))),
+            minutes=30,
+            subject="Gesprek",
+            actor=regisseur,
+        )
+
+
+def test_a_change_and_a_cancellation_each_get_a_receipt_and_keep_what_it_was():
+    person, _ = _client()
+    made = _report(person, _soon(30), _soon(40))
+    changed = absences.change(
+        absence=made, first_day=_soon(31), last_day=_soon(38), place="Spanje", actor=person.user
+    )
+    assert changed.first_day == _soon(31) and changed.changes.get().previous_first_day == _soon(30)
+    absences.cancel(absence=changed, actor=person.user)
+    receipts = Receipt.objects.filter(client_ref=person.public_id)
+    assert receipts.count() == 3
+    with pytest.raises(SanctionError):
+        absences.cancel(absence=changed, actor=person.user)
+
+
+def test_staff_register_an_absence_reported_by_phone_and_the_client_sees_the_receipt(client):
+    person, regisseur = _client()
+    made = _report(person, _soon(20), _soon(25), actor=regisseur, via="phone")
+    assert made.recorded_by == regisseur and made.receipt.channel == "phone"
+    client.force_login(person.user)
+    page = client.get(reverse("portal_sanctions:absences")).content.decode()
+    assert made.receipt.number in page
+
+
+def test_the_portal_shows_the_check_before_confirming_and_nothing_is_stored_until_then(client):
+    person, _ = _client()
+    client.force_login(person.user)
+    url = reverse("portal_sanctions:absences")
+    first = _soon(60)
+    data = {
+        "absence-kind": "holiday",
+        "absence-first_day": first.isoformat(),
+        "absence-last_day": (first + timedelta(days=34)).isoformat(),
+        "absence-abroad": "on",
+        "absence-place": "Turkije",
+        "action": "check",
+    }
+    page = client.post(url, data).content.decode()
+    assert "Controleer voordat u bevestigt" in page and "7 dagen" in page
+    assert not person.absences.exists()
+    client.post(url, {**data, "action": "confirm"})
+    assert person.absences.get().excess_days == 7
+    bad = client.post(url, {**data, "absence-last_day": "morgen", "action": "check"})
+    assert "dag-maand-jaar" in bad.content.decode()

@@ -1,0 +1,335 @@
+"""Workspace pages: the absences of a client (registered by phone or at the counter), sanction
+proposals with the evidence check on one screen, the review list, and the sanction table."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from maatwerk.commitments.models import Commitment, Party
+from maatwerk.commitments.views.staff import _access
+from maatwerk.contacts.models import Appointment
+from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.parsing import parse_int, parse_uuid
+from maatwerk.dossiers.access import log_list_read
+from maatwerk.dossiers.models import Client
+from maatwerk.dossiers.views.staff import _MAY_CHANGE, _open, staff_only
+from maatwerk.sanctions import absences, proposals
+from maatwerk.sanctions.errors import SanctionError
+from maatwerk.sanctions.forms import (
+    ChangeAbsenceForm,
+    DecisionForm,
+    ExplainForm,
+    ObjectionOutcomeForm,
+    ProposalForm,
+    ResponseForm,
+    StaffAbsenceForm,
+)
+from maatwerk.sanctions.models import Absence, Proposal, ProposalStatus, SanctionTable
+
+
+def _render(
+    request: HttpRequest, staff: StaffMember, template: str, **context: Any
+) -> HttpResponse:
+    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
+    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
+    return render(request, f"sanctions/staff/{template}", context)
+
+
+@staff_only
+def client_absences(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    access = _access(request, staff, public_id, "absences")
+    if isinstance(access, HttpResponse):
+        return access
+    client = access.client
+    form = StaffAbsenceForm(request.POST or None, prefix="absence")
+    if request.method == "POST" and request.POST.get("action") in ("change", "cancel"):
+        return _change_absence(request, staff, client)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = absences.report(
+                client=client,
+                kind=data["kind"],
+                first_day=data["first_day"],
+                last_day=data["last_day"],
+                abroad=data["abroad"],
+                place=data["place"],
+                note=data["note"],
+                via=data["via"],
+                actor=staff.user,
+            )
+        except SanctionError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("The absence is registered. Receipt %(number)s; the client gets it too.")
+                % {"number": made.receipt.number},
+            )
+            return redirect("staff_sanctions:absences", public_id=client.public_id)
+    return _render(
+        request,
+        staff,
+        "absences.html",
+        client=client,
+        rows=Absence.objects.filter(client=client).select_related("receipt")[:100],
+        form=form,
+        days_left=absences.days_left_this_year(client),
+        may_change=access.basis in _MAY_CHANGE,
+    )
+
+
+def _change_absence(request: HttpRequest, staff: StaffMember, client: Client) -> HttpResponse:
+    wanted = parse_uuid(request.POST.get("absence"))
+    absence = Absence.objects.filter(client=client, public_id=wanted).first() if wanted else None
+    if absence is None:
+        raise Http404
+    try:
+        if request.POST.get("action") == "cancel":
+            absences.cancel(absence=absence, actor=staff.user)
+        else:
+            form = ChangeAbsenceForm(request.POST, prefix="change")
+            if not form.is_valid():
+                raise SanctionError(_("Fill in both days, as day-month-year."))
+            absences.change(
+                absence=absence,
+                first_day=form.cleaned_data["first_day"],
+                last_day=form.cleaned_data["last_day"],
+                place=form.cleaned_data["place"],
+                actor=staff.user,
+            )
+    except SanctionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Saved. The client gets a new receipt."))
+    return redirect("staff_sanctions:absences", public_id=client.public_id)
+
+
+def _choices(form: ProposalForm, name: str) -> forms.ChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field
+
+
+def _proposal_form(request: HttpRequest, client: Client, staff: StaffMember) -> ProposalForm:
+    form = ProposalForm(request.POST or None, prefix="proposal")
+    table = proposals.table_on(timezone.localdate())
+    rules = list(table.rules.all()) if table else []
+    _choices(form, "code").choices = [("", "—")] + [(r.code, r.label) for r in rules]
+    since = timezone.now() - timedelta(days=120)
+    _choices(form, "appointment").choices = [("", "—")] + [
+        (str(a.public_id), f"{timezone.localtime(a.starts_at):%d-%m-%Y %H:%M} {a.subject}")
+        for a in Appointment.objects.filter(client=client, starts_at__gte=since).order_by(
+            "-starts_at"
+        )[:30]
+    ]
+    _choices(form, "commitments").choices = [
+        (
+            str(c.public_id),
+            f"{timezone.localtime(c.due_at):%d-%m-%Y}: {c.description[:80]} "
+            f"({c.get_status_display()})",
+        )
+        for c in Commitment.objects.filter(
+            client=client, party=Party.CLIENT, due_at__gte=since
+        ).order_by("-due_at")[:30]
+    ]
+    colleagues = User.objects.filter(staff__isnull=False, is_active=True).exclude(pk=staff.user_id)
+    _choices(form, "reviewer").choices = [("", "—")] + [
+        (str(u.pk), u.get_full_name() or u.username)
+        for u in colleagues.order_by("first_name")[:100]
+    ]
+    return form
+
+
+@staff_only
+def client_proposals(
+    request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
+) -> HttpResponse:
+    access = _access(request, staff, public_id, "sanctions")
+    if isinstance(access, HttpResponse):
+        return access
+    client = access.client
+    form = _proposal_form(request, client, staff)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = proposals.propose(
+                client=client,
+                code=data["code"],
+                event_date=data["event_date"],
+                facts=data["facts"],
+                actor=staff.user,
+                commitments=list(
+                    Commitment.objects.filter(client=client, public_id__in=data["commitments"])
+                ),
+                appointment=Appointment.objects.filter(
+                    client=client, public_id=parse_uuid(data["appointment"]) or uuid.UUID(int=0)
+                ).first(),
+                reviewer=User.objects.filter(pk=parse_int(data["reviewer"])).first(),
+            )
+        except SanctionError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("staff_sanctions:proposal", public_id=made.public_id)
+    return _render(
+        request,
+        staff,
+        "proposals.html",
+        client=client,
+        rows=Proposal.objects.filter(client=client).select_related("rule")[:100],
+        form=form,
+        may_change=access.basis in _MAY_CHANGE,
+    )
+
+
+@staff_only
+def proposal(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    """One screen: why the proposal is stopped or may go on, and every next step."""
+    found = Proposal.objects.filter(public_id=public_id).select_related("client", "rule").first()
+    if found is None:
+        raise Http404
+    may_review = proposals.may_review(found, staff.user)
+    if may_review and request.POST.get("action") == "decide":
+        # The reviewer need not have the client in their caseload: reading access suffices.
+        access = _open(request, staff, found.client.public_id, "sanction_review")
+    else:
+        access = _access(request, staff, found.client.public_id, "sanction")
+    if isinstance(access, HttpResponse):
+        return access
+    if request.method == "POST":
+        _act(request, staff, found)
+        return redirect("staff_sanctions:proposal", public_id=found.public_id)
+    proposals.recheck(found)
+    return _render(
+        request,
+        staff,
+        "proposal.html",
+        proposal=found,
+        client=found.client,
+        blocking=found.blocking(),
+        overrides={o.finding_key: o for o in found.overrides.select_related("by")},
+        may_change=access.basis in _MAY_CHANGE,
+        may_review=may_review,
+        may_decide_now=_may_decide_now(found),
+        is_lead=staff.role == Role.TEAM_LEAD,
+        explain_form=ExplainForm(prefix="explain"),
+        response_form=ResponseForm(prefix="response"),
+        decision_form=DecisionForm(prefix="decision"),
+        outcome_form=ObjectionOutcomeForm(prefix="outcome"),
+        objection=getattr(found, "objection", None),
+    )
+
+
+def _may_decide_now(found: Proposal) -> bool:
+    if found.status == ProposalStatus.REVIEW:
+        return True
+    return (
+        found.status == ProposalStatus.HEARING
+        and found.hearing_due is not None
+        and timezone.localdate() > found.hearing_due
+    )
+
+
+def _act(request: HttpRequest, staff: StaffMember, found: Proposal) -> None:
+    action = request.POST.get("action", "")
+    try:
+        if action == "explain":
+            form = ExplainForm(request.POST, prefix="explain")
+            if not form.is_valid():
+                raise SanctionError(
+                    _("Explain in a full sentence why this finding does not apply.")
+                )
+            proposals.explain_finding(
+                proposal=found,
+                key=form.cleaned_data["key"],
+                reason=form.cleaned_data["reason"],
+                actor=staff.user,
+            )
+        elif action == "hearing":
+            proposals.start_hearing(proposal=found, actor=staff.user)
+        elif action == "response":
+            answer = ResponseForm(request.POST, prefix="response")
+            if not answer.is_valid():
+                raise SanctionError(
+                    _("Write the answer. Tell in the client's own words what happened.")
+                )
+            proposals.respond(
+                proposal=found,
+                text=form.cleaned_data["text"],
+                channel=form.cleaned_data["channel"],
+                actor=staff.user,
+            )
+        elif action == "decide":
+            decision = DecisionForm(request.POST, prefix="decision")
+            if not decision.is_valid():
+                raise SanctionError(_("Choose a decision and write why."))
+            data = decision.cleaned_data
+            proposals.decide(
+                proposal=found,
+                actor=staff.user,
+                decision=data["decision"],
+                reason=data["reason"],
+                percentage=data["percentage"],
+                months=data["months"],
+                urgent_reasons=data["urgent_reasons"],
+            )
+        elif action == "withdraw":
+            proposals.withdraw(
+                proposal=found, reason=request.POST.get("reason", ""), actor=staff.user
+            )
+        elif action == "objection":
+            outcome = ObjectionOutcomeForm(request.POST, prefix="outcome")
+            if not outcome.is_valid() or not hasattr(found, "objection"):
+                raise SanctionError(_("Choose the outcome and write why."))
+            proposals.decide_objection(
+                objection=found.objection,
+                outcome=outcome.cleaned_data["outcome"],
+                reason=outcome.cleaned_data["reason"],
+                actor=staff.user,
+            )
+        else:
+            raise Http404
+    except SanctionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Saved."))
+
+
+@staff_only
+def review_list(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    """Proposals waiting for me: as team lead (my team) or as the chosen colleague."""
+    rows = Proposal.objects.filter(status__in=proposals.OPEN_STATUSES).select_related(
+        "client", "rule", "proposer"
+    )
+    if staff.role == Role.TEAM_LEAD:
+        rows = rows.filter(proposer__staff__team=staff.team)
+    else:
+        rows = rows.filter(reviewer=staff.user)
+    rows = rows.exclude(proposer=staff.user).order_by("created_at")[:200]
+    shown = list(rows)
+    log_list_read(
+        request=request,
+        staff=staff,
+        clients=[p.client for p in shown],
+        action="sanctions.review_list",
+        object_type="proposal",
+    )
+    return _render(request, staff, "review_list.html", rows=shown)
+
+
+@staff_only
+def table(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    proposals.ensure_table()
+    return _render(
+        request, staff, "table.html", tables=SanctionTable.objects.prefetch_related("rules")
+    )
