@@ -13,7 +13,7 @@ from maatwerk.commitments.models import Commitment, Party, Status
 from maatwerk.contacts.models import ContactMoment, Direction, Message, RescheduleRequest, Sender
 from maatwerk.core.models import Receipt
 from maatwerk.dossiers.models import Client
-from maatwerk.letters.models import DeliveryStatus, Letter
+from maatwerk.letters.models import DeliveryChannel, DeliveryStatus, Letter
 from maatwerk.plans.models import ObstacleKind, Plan
 from maatwerk.sanctions.models import Absence, Proposal
 from maatwerk.sanctions.rules.evidence import Case, Fact, Finding, assess
@@ -162,7 +162,12 @@ def _letters(client: Client, start: datetime, end: datetime) -> list[Fact]:
     ).prefetch_related("deliveries")
     facts = []
     for letter in rows[:50]:
-        statuses = {d.status for d in letter.deliveries.all()}
+        deliveries = list(letter.deliveries.all())
+        statuses = {d.status for d in deliveries}
+        explained_by_phone = any(
+            d.channel == DeliveryChannel.PHONE and d.status == DeliveryStatus.DELIVERED
+            for d in deliveries
+        )
         facts.append(
             Fact(
                 kind="letter",
@@ -174,7 +179,7 @@ def _letters(client: Client, start: datetime, end: datetime) -> list[Fact]:
                     statuses
                     & {DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.OPENED}
                 ),
-                opened=letter.opened_at is not None or DeliveryStatus.DELIVERED in statuses,
+                opened=letter.opened_at is not None or explained_by_phone,
                 in_language=not letter.translation_missing,
                 plain_enough=not letter.plain_language_needed
                 or letter.verdict == "goed"
