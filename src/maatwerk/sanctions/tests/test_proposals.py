@@ -305,3 +305,35 @@ def test_a_changed_table_version_applies_from_its_start_date():
                 ],
             }
         )
+
+
+def test_the_table_command_loads_a_version_and_refuses_a_broken_file(tmp_path):
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    good = tmp_path / "tabel.json"
+    good.write_text(
+        json.dumps(
+            {
+                "name": "Tabel 2027",
+                "starts_on": "2027-01-01",
+                "rules": [
+                    {
+                        "code": "afspraak",
+                        "label": "Niet komen",
+                        "category": "appointment",
+                        "percentage": 15,
+                        "months": 1,
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    call_command("sanctions", "table", str(good))
+    assert proposals.table_on(timezone.datetime(2027, 2, 1).date()).name == "Tabel 2027"
+    broken = tmp_path / "kapot.json"
+    broken.write_text("{niet goed", encoding="utf-8")
+    with pytest.raises(CommandError, match="geen geldige JSON"):
+        call_command("sanctions", "table", str(broken))
