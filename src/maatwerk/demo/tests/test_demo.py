@@ -36,3 +36,13 @@ def test_the_demo_has_letters_in_two_languages_a_print_queue_and_a_call_to_make(
     assert reader.verdict == "goed" and reader.translated_body.startswith("Dear")
     assert Delivery.objects.filter(channel="post", status="queued").exists()
     assert Delivery.objects.filter(channel="phone", status="queued").exists()
+
+
+def test_the_demo_has_a_blocked_a_heard_and_a_decided_sanction():
+    from maatwerk.sanctions.models import Proposal
+
+    call_command("demo")
+    statuses = set(Proposal.objects.values_list("status", flat=True))
+    assert {"blocked", "hearing", "decided"} <= statuses
+    blocked = Proposal.objects.get(status="blocked")
+    assert any(f["kind"] == "absence" and f["blocking"] for f in blocked.findings)

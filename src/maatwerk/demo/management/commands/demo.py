@@ -21,6 +21,7 @@ from maatwerk.dossiers.queries import regisseur_of
 from maatwerk.dossiers.services import register_staff_absence
 from maatwerk.letters.demo import create_demo_letters
 from maatwerk.plans.demo import create_demo_plans
+from maatwerk.sanctions.demo import create_demo_sanctions
 
 DEMO_PASSWORD = "demo-maatwerk"
 DEMO_TEAMS = ("Team Noord", "Team Zuid")
@@ -98,6 +99,8 @@ class Command(BaseCommand):
         create_demo_contacts(people)
         # Letters: one reader needs plain language and reads English, one gets post, one a call.
         create_demo_letters(people)
+        # A holiday that stops a sanction, a client being heard, and a decided sanction.
+        create_demo_sanctions(people)
         self.stdout.write(f"De demogemeente Lindenburg is gemaakt met {DEMO_CLIENTS} cliënten.")
 
     def _print_logins(self) -> None:
@@ -136,3 +139,7 @@ class Command(BaseCommand):
             w(f"  {people[4].full_name} heeft eenvoudige taal nodig en leest Engels: zie")
             w(f"  'Mijn brieven'. De regisseur{login} schrijft een nieuwe brief bij 'Brieven'")
             w("  in het dossier. Brieven per post staan in de 'Printwachtrij' (intake).")
+            w(f"  {people[3].full_name} meldde een vakantie; de voorgestelde maatregel voor een")
+            w("  afspraak in die vakantie is gestopt ('Maatregelen om te beoordelen', h.vandijk")
+            w(f"  of t.dekker). {people[0].full_name} kan bij 'Maatregelen' zijn kant vertellen;")
+            w(f"  {people[5].full_name} kreeg een besluit en kan bezwaar maken.")
