@@ -181,3 +181,24 @@ def test_the_portal_shows_the_check_before_confirming_and_nothing_is_stored_unti
     assert person.absences.get().excess_days == 7
     bad = client.post(url, {**data, "absence-last_day": "morgen", "action": "check"})
     assert "dag-maand-jaar" in bad.content.decode()
+
+
+def test_staff_register_by_phone_in_the_workspace_and_a_bad_date_keeps_the_input(client):
+    person, regisseur = _client()
+    client.force_login(regisseur)
+    url = reverse("staff_sanctions:absences", args=[person.public_id])
+    data = {
+        "absence-kind": "care",
+        "absence-first_day": _soon(3).isoformat(),
+        "absence-last_day": _soon(1).isoformat(),
+        "absence-place": "Rotterdam",
+        "absence-note": "Zorg voor moeder",
+        "absence-via": "phone",
+    }
+    refused = client.post(url, data).content.decode()
+    assert "voor de eerste dag" in refused and "Zorg voor moeder" in refused
+    assert not person.absences.exists()
+    done = client.post(url, {**data, "absence-last_day": _soon(6).isoformat()})
+    assert done.status_code == 302
+    made = person.absences.get()
+    assert made.kind == "care" and made.recorded_by == regisseur and made.receipt.channel == "phone"
