@@ -73,10 +73,12 @@ INSTALLED_APPS = [
     "maatwerk.contacts",
     "maatwerk.letters",
     "maatwerk.sanctions",
+    "maatwerk.voice",
     "maatwerk.demo",
 ]
 
 MIDDLEWARE = [
+    "maatwerk.voice.middleware.AnonymousPathMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,6 +109,7 @@ TEMPLATES = [
                 "maatwerk.plans.context.template_keeper",
                 "maatwerk.contacts.context.callback_queue_alert",
                 "maatwerk.letters.context.letter_alert",
+                "maatwerk.voice.context.council_menu",
             ],
         },
     },
@@ -199,12 +202,19 @@ ABSENCE_NOTICE_DAYS = env_int("MAATWERK_ABSENCE_NOTICE_DAYS", 21)
 AOW_AGE_YEARS = env_int("MAATWERK_AOW_AGE_YEARS", 67)
 SANCTION_HEARING_DAYS = env_int("MAATWERK_SANCTION_HEARING_DAYS", 14)
 SANCTION_PERIOD_DAYS = env_int("MAATWERK_SANCTION_PERIOD_DAYS", 30)
+# Voice (issue 9): aggregates of anonymous feedback and surveys cover at least this many
+# responses; a named survey answer averaging this or lower offers a callback; the owner of an
+# improvement action answers a council question within this many working days.
+VOICE_MIN_GROUP = env_int("MAATWERK_VOICE_MIN_GROUP", 5)
+SURVEY_FOLLOW_UP_BELOW = env_int("MAATWERK_SURVEY_FOLLOW_UP_BELOW", 2)
+COUNCIL_ANSWER_WORKING_DAYS = env_int("MAATWERK_COUNCIL_ANSWER_DAYS", 10)
 # How often `maatwerk clock` (started by `maatwerk serve`) queues the periodic tasks.
 CLOCK_SECONDS = env_int("MAATWERK_CLOCK_SECONDS", 300)
 PERIODIC_TASKS = [
     "maatwerk.commitments.tasks.escalate_commitments",
     "maatwerk.contacts.tasks.send_due_notifications",
     "maatwerk.sanctions.tasks.excuse_during_absences",
+    "maatwerk.voice.tasks.send_surveys",
 ]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
@@ -233,9 +243,12 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_bsn": {"()": "maatwerk.core.logfilters.RedactBsnFilter"}},
+    "filters": {
+        "no_bsn": {"()": "maatwerk.core.logfilters.RedactBsnFilter"},
+        "no_anonymous_paths": {"()": "maatwerk.voice.middleware.DropAnonymousPaths"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["no_bsn"]},
+        "console": {"class": "logging.StreamHandler", "filters": ["no_bsn", "no_anonymous_paths"]},
     },
     "root": {"handlers": ["console"], "level": env_str("MAATWERK_LOG_LEVEL", "INFO")},
     "loggers": {

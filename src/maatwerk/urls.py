@@ -12,6 +12,7 @@ from maatwerk.dossiers.urls import portal_urls, staff_urls
 from maatwerk.letters import urls as letters
 from maatwerk.plans import urls as plans
 from maatwerk.sanctions import urls as sanctions
+from maatwerk.voice import urls as voice
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="portal:login", permanent=False)),
@@ -29,6 +30,9 @@ urlpatterns = [
     path("mijn/", include(letters.portal_urls)),
     path("werk/", include(sanctions.staff_urls)),
     path("mijn/", include(sanctions.portal_urls)),
+    path("werk/", include(voice.staff_urls)),
+    path("mijn/", include(voice.portal_urls)),
+    path("", include(voice.public_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ontvangstbewijs/controleren", verify_receipt, name="verify_receipt"),
 ]

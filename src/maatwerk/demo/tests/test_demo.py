@@ -46,3 +46,12 @@ def test_the_demo_has_a_blocked_a_heard_and_a_decided_sanction():
     assert {"blocked", "hearing", "decided"} <= statuses
     blocked = Proposal.objects.get(status="blocked")
     assert any(f["kind"] == "absence" and f["blocking"] for f in blocked.findings)
+
+
+def test_the_demo_has_feedback_a_consultation_and_improvement_actions():
+    from maatwerk.voice.models import Consultation, Feedback, ImprovementAction
+
+    call_command("demo")
+    assert Feedback.objects.count() > 150 and Feedback.objects.filter(review="waiting").exists()
+    assert Consultation.objects.get().answers.count() >= 5
+    assert ImprovementAction.objects.count() == 2

@@ -22,6 +22,7 @@ from maatwerk.dossiers.services import register_staff_absence
 from maatwerk.letters.demo import create_demo_letters
 from maatwerk.plans.demo import create_demo_plans
 from maatwerk.sanctions.demo import create_demo_sanctions
+from maatwerk.voice.demo import create_demo_voice
 
 DEMO_PASSWORD = "demo-maatwerk"
 DEMO_TEAMS = ("Team Noord", "Team Zuid")
@@ -101,6 +102,8 @@ class Command(BaseCommand):
         create_demo_letters(people)
         # A holiday that stops a sanction, a client being heard, and a decided sanction.
         create_demo_sanctions(people)
+        # A year of anonymous feedback and surveys, a consultation, improvement actions.
+        create_demo_voice()
         self.stdout.write(f"De demogemeente Lindenburg is gemaakt met {DEMO_CLIENTS} cliënten.")
 
     def _print_logins(self) -> None:
@@ -143,3 +146,8 @@ class Command(BaseCommand):
             w("  afspraak in die vakantie is gestopt ('Maatregelen om te beoordelen', h.vandijk")
             w(f"  of t.dekker). {people[0].full_name} kan bij 'Maatregelen' zijn kant vertellen;")
             w(f"  {people[5].full_name} kreeg een besluit en kan bezwaar maken.")
+        w("")
+        w("Anoniem iets vertellen (zonder inloggen): http://127.0.0.1:8000/stem/")
+        w("  De cliëntenraad (f.demir, g.hendriks) ziet bij 'Wat cliënten zeggen' de reacties,")
+        w("  alleen waar minstens 5 mensen iets zeiden, en volgt de verbeteracties.")
+        w("  Openbare lijst van verbeteracties: http://127.0.0.1:8000/verbeteracties/")
