@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "maatwerk.letters",
     "maatwerk.sanctions",
     "maatwerk.voice",
+    "maatwerk.insight",
     "maatwerk.demo",
 ]
 

@@ -9,6 +9,7 @@ from maatwerk.contacts import urls as contacts
 from maatwerk.core.views import verify_receipt
 from maatwerk.documents import urls as documents
 from maatwerk.dossiers.urls import portal_urls, staff_urls
+from maatwerk.insight import urls as insight
 from maatwerk.letters import urls as letters
 from maatwerk.plans import urls as plans
 from maatwerk.sanctions import urls as sanctions
@@ -33,6 +34,7 @@ urlpatterns = [
     path("werk/", include(voice.staff_urls)),
     path("mijn/", include(voice.portal_urls)),
     path("", include(voice.public_urls)),
+    path("werk/", include(insight.staff_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ontvangstbewijs/controleren", verify_receipt, name="verify_receipt"),
 ]

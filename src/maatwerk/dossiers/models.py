@@ -217,3 +217,28 @@ class JournalEntry(AppendOnlyModel):
                 fields=["client", "visibility", "-moment"], name="journal_client_vis_moment"
             ),
         ]
+
+
+class OutflowReason(models.TextChoices):
+    WORK = "work", _("work")
+    EDUCATION = "education", _("education or training with study finance")
+    PARTNER = "partner", _("income of a partner")
+    MOVED = "moved", _("moved to another municipality")
+    OTHER = "other", _("another reason")
+
+
+class Outflow(models.Model):
+    """The benefit ended (outflow), and whether the client came back: what insight measures."""
+
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="outflows")
+    ended_on = models.DateField(_("benefit ended on"))
+    reason = models.CharField(_("reason"), max_length=12, choices=OutflowReason.choices)
+    returned_on = models.DateField(_("back on assistance on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-ended_on", "-id"]
+        indexes = [models.Index(fields=["reason", "ended_on"], name="outflow_by_reason")]

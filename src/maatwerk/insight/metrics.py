@@ -1,0 +1,557 @@
+"""The metric catalogue: every figure defined once, with its name, Dutch description, formula,
+unit, direction and sources, computed for a scope, with the clients behind it for drill-down.
+Insight only reads."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+
+from maatwerk.commitments.models import (
+    Commitment,
+    NoticeOfDefault,
+    Origin,
+    Party,
+    PenaltyDecision,
+    Status,
+)
+from maatwerk.core.rules.calendar import TermUnit, term_end
+from maatwerk.documents.models import Document
+from maatwerk.dossiers.models import Client, Outflow, OutflowReason
+from maatwerk.insight.scope import Scope
+from maatwerk.letters.models import Letter
+from maatwerk.plans.models import Goal, LadderMeasurement
+from maatwerk.sanctions.models import Objection, ObjectionOutcome, Proposal, ProposalStatus
+
+MIN_GROUP = 5  # a figure over fewer clients is not shown (k rule of the voice issue)
+
+
+@dataclass(frozen=True)
+class Figure:
+    numerator: float
+    denominator: int  # how many cases (clients, promises, letters) the figure covers
+    share: bool = True
+
+    @property
+    def value(self) -> float | None:
+        if not self.share:
+            return self.numerator
+        return round(100 * self.numerator / self.denominator, 1) if self.denominator else None
+
+    @property
+    def too_small(self) -> bool:
+        return 0 < self.denominator < MIN_GROUP
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    name: str
+    description: str
+    formula: str
+    unit: str
+    higher_is_better: bool
+    sources: tuple[str, ...]
+    section: str
+    compute: Callable[[Scope], Figure] = field(repr=False)
+    clients: Callable[[Scope], QuerySet[Client]] = field(repr=False)
+
+
+# Promises of the municipality -------------------------------------------------------------------
+
+
+def _promises(scope: Scope, origins: tuple[str, ...] | None) -> QuerySet[Commitment]:
+    rows = Commitment.objects.filter(
+        party=Party.MUNICIPALITY, due_at__gte=scope.start, due_at__lt=scope.end
+    ).exclude(status__in=[Status.WITHDRAWN, Status.EXCUSED])
+    if origins:
+        rows = rows.filter(origin__in=origins)
+    if scope.narrowed():
+        rows = rows.filter(client__in=scope.clients())
+    return rows
+
+
+def _on_time(scope: Scope, origins: tuple[str, ...] | None) -> Figure:
+    counts = _promises(scope, origins).aggregate(
+        total=Count("id"),
+        kept=Count("id", filter=Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))),
+    )
+    return Figure(counts["kept"], counts["total"])
+
+
+def _late_clients(scope: Scope, origins: tuple[str, ...] | None) -> QuerySet[Client]:
+    late = _promises(scope, origins).exclude(status=Status.FULFILLED, closed_at__lte=F("due_at"))
+    return Client.objects.filter(pk__in=late.values("client_id"))
+
+
+def _promise_metric(key: str, name: str, what: str, origins: tuple[str, ...] | None) -> Metric:
+    return Metric(
+        key=key,
+        name=name,
+        description=f"Van alle beloftes van de gemeente over {what} die in de periode moesten "
+        "gebeuren: het deel dat op tijd is nagekomen.",
+        formula="nagekomen met afsluiting vóór of op de uiterste datum ÷ alle beloftes met "
+        "uiterste datum in de periode (zonder ingetrokken en vrijgestelde)",
+        unit="%",
+        higher_is_better=True,
+        sources=("commitments_commitment",),
+        section="beloftes",
+        compute=lambda s: _on_time(s, origins),
+        clients=lambda s: _late_clients(s, origins),
+    )
+
+
+def _documents_routed(scope: Scope) -> Figure:
+    rows = Document.objects.filter(
+        received_at__gte=scope.start, received_at__lt=scope.end, client__isnull=False
+    )
+    if scope.narrowed():
+        rows = rows.filter(client__in=scope.clients())
+    done = total = 0
+    for received, routed in rows.values_list("received_at", "routed_at").iterator():
+        total += 1
+        norm = term_end(received.date(), 1, TermUnit.WORKING_DAYS)
+        done += routed is not None and routed.date() <= norm
+    return Figure(done, total)
+
+
+def _documents_clients(scope: Scope) -> QuerySet[Client]:
+    rows = Document.objects.filter(
+        received_at__gte=scope.start, received_at__lt=scope.end, routed_at__isnull=True
+    )
+    return Client.objects.filter(pk__in=rows.values("client_id")) & scope.clients()
+
+
+def _notices(scope: Scope) -> Figure:
+    rows = NoticeOfDefault.objects.filter(received_at__gte=scope.start, received_at__lt=scope.end)
+    if scope.narrowed():
+        rows = rows.filter(application__client__in=scope.clients())
+    count = rows.count()
+    return Figure(count, count, share=False)
+
+
+def _notice_clients(scope: Scope) -> QuerySet[Client]:
+    rows = NoticeOfDefault.objects.filter(received_at__gte=scope.start, received_at__lt=scope.end)
+    return scope.clients().filter(pk__in=rows.values("application__client_id"))
+
+
+def _penalties(scope: Scope) -> Figure:
+    rows = PenaltyDecision.objects.filter(
+        decided_on__gte=scope.first, decided_on__lte=scope.last, amount__gt=0
+    )
+    if scope.narrowed():
+        rows = rows.filter(application__client__in=scope.clients())
+    total = rows.aggregate(n=Count("id"), euros=Sum("amount"))
+    return Figure(float(total["euros"] or Decimal(0)), total["n"], share=False)
+
+
+def _penalty_clients(scope: Scope) -> QuerySet[Client]:
+    rows = PenaltyDecision.objects.filter(
+        decided_on__gte=scope.first, decided_on__lte=scope.last, amount__gt=0
+    )
+    return scope.clients().filter(pk__in=rows.values("application__client_id"))
+
+
+# Treatment and communication ------------------------------------------------------------------
+
+
+def _letters(scope: Scope) -> QuerySet[Letter]:
+    rows = Letter.objects.filter(sent_at__gte=scope.start, sent_at__lt=scope.end)
+    return rows.filter(client__in=scope.clients()) if scope.narrowed() else rows
+
+
+def _plain_letters(scope: Scope) -> Figure:
+    counts = (
+        _letters(scope)
+        .filter(plain_language_needed=True)
+        .aggregate(total=Count("id"), good=Count("id", filter=Q(verdict="goed")))
+    )
+    return Figure(counts["good"], counts["total"])
+
+
+def _plain_clients(scope: Scope) -> QuerySet[Client]:
+    rows = _letters(scope).filter(plain_language_needed=True).exclude(verdict="goed")
+    return Client.objects.filter(pk__in=rows.values("client_id"))
+
+
+def _opened(scope: Scope) -> Figure:
+    counts = _letters(scope).aggregate(
+        total=Count("id"), opened=Count("id", filter=Q(opened_at__isnull=False))
+    )
+    return Figure(counts["opened"], counts["total"])
+
+
+def _unopened_clients(scope: Scope) -> QuerySet[Client]:
+    return Client.objects.filter(
+        pk__in=_letters(scope).filter(opened_at__isnull=True).values("client_id")
+    )
+
+
+def _answered(scope: Scope) -> Figure:
+    rows = _promises(scope, (Origin.OTHER,)).filter(message__isnull=False)
+    counts = rows.aggregate(
+        total=Count("id"),
+        kept=Count("id", filter=Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))),
+    )
+    return Figure(counts["kept"], counts["total"])
+
+
+# Sanctions -------------------------------------------------------------------------------------
+
+
+def _proposals(scope: Scope) -> QuerySet[Proposal]:
+    rows = Proposal.objects.filter(created_at__gte=scope.start, created_at__lt=scope.end)
+    return rows.filter(client__in=scope.clients()) if scope.narrowed() else rows
+
+
+def _count(rows: QuerySet) -> Figure:  # type: ignore[type-arg]
+    n = rows.count()
+    return Figure(n, n, share=False)
+
+
+def _blocked(scope: Scope) -> QuerySet[Proposal]:
+    return (
+        _proposals(scope)
+        .filter(Q(status=ProposalStatus.BLOCKED) | Q(overrides__isnull=False))
+        .distinct()
+    )
+
+
+def _overturned(scope: Scope) -> Figure:
+    rows = Objection.objects.filter(decided_at__gte=scope.start, decided_at__lt=scope.end).exclude(
+        outcome=""
+    )
+    if scope.narrowed():
+        rows = rows.filter(proposal__client__in=scope.clients())
+    counts = rows.aggregate(
+        total=Count("id"),
+        upheld=Count(
+            "id", filter=Q(outcome__in=[ObjectionOutcome.UPHELD, ObjectionOutcome.PARTLY])
+        ),
+    )
+    return Figure(counts["upheld"], counts["total"])
+
+
+def _proposal_clients(rows: QuerySet[Proposal]) -> QuerySet[Client]:
+    return Client.objects.filter(pk__in=rows.values("client_id"))
+
+
+# Effectiveness per client ------------------------------------------------------------------------
+
+
+def _ladder_up(scope: Scope) -> Figure:
+    """Clients measured at least twice in the half year up to the period's end: rung went up."""
+    since = scope.last - timedelta(days=182)
+    rows = LadderMeasurement.objects.filter(measured_on__gte=since, measured_on__lte=scope.last)
+    if scope.narrowed():
+        rows = rows.filter(client__in=scope.clients())
+    first_last: dict[int, list[int]] = {}
+    for client_id, rung in (
+        rows.order_by("client_id", "measured_on", "id").values_list("client_id", "rung").iterator()
+    ):
+        first_last.setdefault(client_id, []).append(rung)
+    measured = [r for r in first_last.values() if len(r) >= 2]
+    return Figure(sum(1 for r in measured if r[-1] > r[0]), len(measured))
+
+
+def _ladder_clients(scope: Scope) -> QuerySet[Client]:
+    since = scope.last - timedelta(days=182)
+    rows = LadderMeasurement.objects.filter(measured_on__gte=since, measured_on__lte=scope.last)
+    return scope.clients().filter(pk__in=rows.values("client_id"))
+
+
+def _goals(scope: Scope) -> Figure:
+    rows = Goal.objects.filter(achieved_on__gte=scope.first, achieved_on__lte=scope.last)
+    if scope.narrowed():
+        rows = rows.filter(version__plan__client__in=scope.clients())
+    return _count(rows.values("key").distinct())
+
+
+def _goal_clients(scope: Scope) -> QuerySet[Client]:
+    rows = Goal.objects.filter(achieved_on__gte=scope.first, achieved_on__lte=scope.last)
+    return scope.clients().filter(pk__in=rows.values("version__plan__client_id"))
+
+
+def _outflows(scope: Scope) -> QuerySet[Outflow]:
+    rows = Outflow.objects.filter(
+        reason=OutflowReason.WORK, ended_on__gte=scope.first, ended_on__lte=scope.last
+    )
+    return rows.filter(client__in=scope.clients()) if scope.narrowed() else rows
+
+
+def _still_off(months: int) -> Callable[[Scope], Figure]:
+    def compute(scope: Scope) -> Figure:
+        days = 30 * months + months // 2
+        rows = Outflow.objects.filter(
+            reason=OutflowReason.WORK,
+            ended_on__lte=scope.last - timedelta(days=days),
+            ended_on__gte=scope.first - timedelta(days=days),
+        )
+        if scope.narrowed():
+            rows = rows.filter(client__in=scope.clients())
+        counts = rows.aggregate(
+            total=Count("id"),
+            off=Count(
+                "id",
+                filter=Q(returned_on__isnull=True)
+                | Q(returned_on__gt=F("ended_on") + timedelta(days=days)),
+            ),
+        )
+        return Figure(counts["off"], counts["total"])
+
+    return compute
+
+
+def _first_step(scope: Scope) -> Figure:
+    """Median days from the start of assistance to the first plan step the client completed."""
+    rows = Commitment.objects.filter(
+        origin=Origin.PLAN_STEP,
+        party=Party.CLIENT,
+        status=Status.FULFILLED,
+        closed_at__gte=scope.start,
+        closed_at__lt=scope.end,
+    )
+    if scope.narrowed():
+        rows = rows.filter(client__in=scope.clients())
+    firsts: dict[int, float] = {}
+    for client_id, closed, started in rows.values_list(
+        "client_id", "closed_at", "client__created_at"
+    ).iterator():
+        if closed is None:
+            continue
+        days = (closed - started).days
+        firsts[client_id] = min(firsts.get(client_id, days), days)
+    if not firsts:
+        return Figure(0, 0, share=False)
+    return Figure(statistics.median(firsts.values()), len(firsts), share=False)
+
+
+def _catalogue() -> list[Metric]:
+    def count_metric(
+        key: str,
+        name: str,
+        description: str,
+        rows: Callable[[Scope], QuerySet[Proposal]],
+        section: str,
+        higher: bool,
+    ) -> Metric:
+        return Metric(key, name, description, "aantal in de periode", "aantal", higher, ("sanctions_proposal",), section,
+                      lambda s: _count(rows(s)), lambda s: _proposal_clients(rows(s)))  # fmt: skip
+
+    return [
+        _promise_metric(
+            "callbacks_on_time", "Op tijd teruggebeld", "terugbellen", (Origin.CALLBACK,)
+        ),
+        _promise_metric(
+            "plan_reviews_on_time",
+            "Plan op tijd besproken",
+            "het bespreken van het plan",
+            (Origin.PLAN_REVIEW,),
+        ),
+        _promise_metric(
+            "decisions_on_time",
+            "Op tijd besloten",
+            "besluiten op aanvragen",
+            (Origin.APPLICATION_DECISION,),
+        ),
+        _promise_metric("promises_on_time", "Beloftes op tijd nagekomen", "alles", None),
+        Metric(
+            "documents_routed",
+            "Stukken op tijd bij de regisseur",
+            "Van alle stukken die cliënten inleverden: het deel dat binnen 1 werkdag bij de regisseur lag.",
+            "doorgezet binnen 1 werkdag (Atw-kalender) ÷ alle ontvangen stukken met een cliënt",
+            "%",
+            True,
+            ("documents_document",),
+            "beloftes",
+            _documents_routed,
+            _documents_clients,
+        ),
+        Metric(
+            "notices_of_default",
+            "Ingebrekestellingen ontvangen",
+            "Hoe vaak een cliënt de gemeente in gebreke stelde omdat een besluit te laat was.",
+            "aantal ontvangen ingebrekestellingen in de periode",
+            "aantal",
+            False,
+            ("commitments_noticeofdefault",),
+            "beloftes",
+            _notices,
+            _notice_clients,
+        ),
+        Metric(
+            "penalties_paid",
+            "Dwangsommen (euro)",
+            "Het bedrag aan dwangsommen dat de gemeente moest betalen omdat zij te laat besliste; het aantal staat tussen haakjes.",
+            "som van de bedragen van dwangsombesluiten in de periode",
+            "euro",
+            False,
+            ("commitments_penaltydecision",),
+            "beloftes",
+            _penalties,
+            _penalty_clients,
+        ),
+        Metric(
+            "plain_letters_good",
+            "Brieven 'goed' voor wie eenvoudige taal nodig heeft",
+            "Van alle brieven aan cliënten die eenvoudige taal nodig hebben: het deel dat de taalcheck 'goed' gaf.",
+            "brieven met oordeel goed ÷ alle brieven aan cliënten met eenvoudige taal in het profiel",
+            "%",
+            True,
+            ("letters_letter",),
+            "communicatie",
+            _plain_letters,
+            _plain_clients,
+        ),
+        Metric(
+            "letters_opened",
+            "Brieven geopend",
+            "Van alle brieven: het deel dat de cliënt in Mijn Maatwerk opende.",
+            "geopende brieven ÷ alle verstuurde brieven",
+            "%",
+            True,
+            ("letters_letter", "letters_delivery"),
+            "communicatie",
+            _opened,
+            _unopened_clients,
+        ),
+        Metric(
+            "messages_answered",
+            "Berichten op tijd beantwoord",
+            "Van alle berichten van cliënten: het deel dat binnen de norm is beantwoord.",
+            "op tijd nagekomen antwoordbeloftes ÷ alle antwoordbeloftes met uiterste datum in de periode",
+            "%",
+            True,
+            ("contacts_message", "commitments_commitment"),
+            "communicatie",
+            _answered,
+            lambda s: _late_clients(s, (Origin.OTHER,)),
+        ),
+        count_metric(
+            "sanctions_proposed",
+            "Maatregelen voorgesteld",
+            "Hoeveel maatregelen consulenten voorstelden.",
+            _proposals,
+            "maatregelen",
+            False,
+        ),
+        count_metric(
+            "sanctions_blocked",
+            "Maatregelen tegengehouden door de controle",
+            "Hoeveel voorstellen het dossier tegensprak (een bewijs, een afwezigheid, een verzoek om een andere tijd).",
+            _blocked,
+            "maatregelen",
+            False,
+        ),
+        count_metric(
+            "sanctions_decided",
+            "Maatregelen opgelegd",
+            "Hoeveel maatregelen een tweede beoordelaar oplegde.",
+            lambda s: _proposals(s).filter(status=ProposalStatus.DECIDED),
+            "maatregelen",
+            False,
+        ),
+        Metric(
+            "sanctions_overturned",
+            "Maatregelen herzien na bezwaar",
+            "Van alle besluiten op bezwaar tegen een maatregel: het deel waarin de cliënt (deels) gelijk kreeg.",
+            "bezwaren gegrond of deels gegrond ÷ alle besluiten op bezwaar",
+            "%",
+            False,
+            ("sanctions_objection",),
+            "maatregelen",
+            _overturned,
+            lambda s: _proposal_clients(_proposals(s).filter(objection__isnull=False)),
+        ),
+        Metric(
+            "ladder_up",
+            "Hoger op de participatieladder",
+            "Van cliënten die in het laatste half jaar minstens twee keer op de ladder zijn gemeten: het deel dat hoger kwam.",
+            "cliënten met laatste trede > eerste trede ÷ cliënten met 2+ metingen in 182 dagen tot het einde van de periode",
+            "%",
+            True,
+            ("plans_laddermeasurement",),
+            "effect",
+            _ladder_up,
+            _ladder_clients,
+        ),
+        Metric(
+            "goals_achieved",
+            "Doelen bereikt",
+            "Hoeveel doelen van cliënten (in hun eigen woorden) zijn bereikt.",
+            "aantal doelen met een datum bereikt in de periode",
+            "aantal",
+            True,
+            ("plans_goal",),
+            "effect",
+            _goals,
+            _goal_clients,
+        ),
+        Metric(
+            "outflow_work",
+            "Uitstroom naar werk",
+            "Hoeveel cliënten uitstroomden naar werk.",
+            "aantal uitstroommeldingen met reden werk in de periode",
+            "aantal",
+            True,
+            ("dossiers_outflow",),
+            "effect",
+            lambda s: _count(_outflows(s)),
+            lambda s: Client.objects.filter(pk__in=_outflows(s).values("client_id")),
+        ),
+        Metric(
+            "still_off_6",
+            "Na 6 maanden nog aan het werk",
+            "Van cliënten die 6 maanden eerder uitstroomden naar werk: het deel dat niet terug is in de bijstand.",
+            "uitstroom naar werk zonder terugkeer binnen 6 maanden ÷ alle uitstroom naar werk 6 maanden voor de periode",
+            "%",
+            True,
+            ("dossiers_outflow",),
+            "effect",
+            _still_off(6),
+            lambda s: Client.objects.filter(pk__in=_outflows(s).values("client_id")),
+        ),
+        Metric(
+            "still_off_12",
+            "Na 12 maanden nog aan het werk",
+            "Hetzelfde, na 12 maanden.",
+            "uitstroom naar werk zonder terugkeer binnen 12 maanden ÷ alle uitstroom naar werk 12 maanden voor de periode",
+            "%",
+            True,
+            ("dossiers_outflow",),
+            "effect",
+            _still_off(12),
+            lambda s: Client.objects.filter(pk__in=_outflows(s).values("client_id")),
+        ),
+        Metric(
+            "time_to_first_step",
+            "Dagen tot de eerste stap",
+            "De middelste waarde (mediaan) van het aantal dagen tussen de start van de bijstand en de eerste stap uit het plan die de cliënt zette.",
+            "mediaan(dag eerste nagekomen planstap − startdatum cliënt)",
+            "dagen",
+            False,
+            ("commitments_commitment", "dossiers_client"),
+            "effect",
+            _first_step,
+            lambda s: (
+                s.clients()
+                .filter(commitments__origin=Origin.PLAN_STEP, commitments__status=Status.FULFILLED)
+                .distinct()
+            ),
+        ),
+    ]
+
+
+CATALOGUE: list[Metric] = _catalogue()
+BY_KEY: dict[str, Metric] = {m.key: m for m in CATALOGUE}
+SECTIONS = {
+    "beloftes": "Beloftes van de gemeente",
+    "communicatie": "Bejegening en communicatie",
+    "maatregelen": "Maatregelen",
+    "effect": "Wat werkt per cliënt",
+}
