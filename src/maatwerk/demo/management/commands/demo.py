@@ -19,6 +19,7 @@ from maatwerk.dossiers.generate import StaffPlan, create_staff, generate_clients
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.queries import regisseur_of
 from maatwerk.dossiers.services import register_staff_absence
+from maatwerk.insight.demo import create_demo_insight
 from maatwerk.letters.demo import create_demo_letters
 from maatwerk.plans.demo import create_demo_plans
 from maatwerk.sanctions.demo import create_demo_sanctions
@@ -104,6 +105,8 @@ class Command(BaseCommand):
         create_demo_sanctions(people)
         # A year of anonymous feedback and surveys, a consultation, improvement actions.
         create_demo_voice()
+        # Plans, first contacts and outflow for every other client, with true effects to find.
+        create_demo_insight()
         self.stdout.write(f"De demogemeente Lindenburg is gemaakt met {DEMO_CLIENTS} cliënten.")
 
     def _print_logins(self) -> None:
@@ -151,3 +154,7 @@ class Command(BaseCommand):
         w("  De cliëntenraad (f.demir, g.hendriks) ziet bij 'Wat cliënten zeggen' de reacties,")
         w("  alleen waar minstens 5 mensen iets zeiden, en volgt de verbeteracties.")
         w("  Openbare lijst van verbeteracties: http://127.0.0.1:8000/verbeteracties/")
+        w("")
+        w("Inzicht: teamleiders (h.vandijk, t.dekker) zien bij 'Inzicht' welke beloftes hun team")
+        w("  nakomt en klikken door naar de cliënten; e.peters (onderzoeker) maakt bij 'Onderzoek'")
+        w("  een veilige export en ziet welke factoren samengaan met sneller werk.")

@@ -1,0 +1,151 @@
+"""Insight at scale, on PostgreSQL: the dashboards at 4,000 and 40,000 clients, and the research
+export of 40,000 clients.
+
+The municipalities of bench/run.py (foundation generator: clients, staff, 50 journal entries
+per client) get per client, with INSERT ... SELECT over generate_series: 24 municipal promises
+over two years (callbacks, plan reviews, decisions, other; 80% kept on time), 6 letters, 2
+ladder measurements, and an outflow to work for one in three. The dashboard (all 20 metrics
+plus the breakdown chart) is requested as a team lead and as management; server time
+in-process after 3 warm-up requests. Targets: p95 under 1 s, and at most 3 times slower at
+40,000 than at 4,000. The export (pseudonymised, k-anonymous, CSV + Parquet + codebook) of
+40,000 clients is timed once. Target: under 60 s.
+
+    python bench/insight.py [--requests 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from run import ENV, database_url, ensure_database  # noqa: E402
+
+FILL = r"""
+import sys
+import psycopg
+url = sys.argv[1]
+with psycopg.connect(url, autocommit=True) as db:
+    if db.execute("SELECT count(*) FROM dossiers_outflow").fetchone()[0]:
+        print("present"); sys.exit(0)
+    db.execute('''
+        INSERT INTO commitments_commitment (public_id, client_id, party, description, due_at, origin, status,
+            created_at, closed_at, evidence, evidence_ref, reason, escalation)
+        SELECT gen_random_uuid(), c.id, 'municipality', 'Belofte (bench)',
+               now() - ((n * 29 + c.id %% 29) || ' days')::interval,
+               (ARRAY['callback','plan_review','application_decision','other'])[1 + (n + c.id) %% 4],
+               'fulfilled', now() - ((n * 29 + 40) || ' days')::interval,
+               now() - ((n * 29 + c.id %% 29) || ' days')::interval + (CASE WHEN (n + c.id) %% 5 = 0 THEN interval '2 days' ELSE interval '-2 hours' END),
+               '', '', '', 0
+        FROM dossiers_client c CROSS JOIN generate_series(1, 24) AS n''')
+    db.execute('''
+        INSERT INTO letters_letter (public_id, client_id, purpose, subject, body, language, translated_subject, translated_body,
+            translation_missing, verdict, douma, plain_language_needed, alternative, alternative_note, large_print, author_id, sent_at, opened_at)
+        SELECT gen_random_uuid(), c.id, 'appointment_invitation', 'Uitnodiging (bench)', 'Tekst', 'nl', '', '', false,
+               CASE WHEN (n + c.id) %% 4 = 0 THEN 'let_op' ELSE 'goed' END, 70, (c.id %% 5 = 0), '', '', false, a.regisseur_id,
+               now() - ((n * 97 + c.id %% 90) || ' days')::interval,
+               CASE WHEN (n + c.id) %% 3 = 0 THEN NULL ELSE now() - ((n * 97) || ' days')::interval END
+        FROM dossiers_client c JOIN dossiers_assignment a ON a.client_id = c.id AND a.ended_at IS NULL
+        CROSS JOIN generate_series(1, 6) AS n''')
+    db.execute('''
+        INSERT INTO plans_laddermeasurement (client_id, rung, measured_on, definition, recorded_by_id)
+        SELECT c.id, 1 + (c.id + n) %% 5, (now() - ((n * 80 + c.id %% 60) || ' days')::interval)::date, 'participatieladder-2026', a.regisseur_id
+        FROM dossiers_client c JOIN dossiers_assignment a ON a.client_id = c.id AND a.ended_at IS NULL
+        CROSS JOIN generate_series(1, 2) AS n''')
+    db.execute('''
+        INSERT INTO dossiers_outflow (client_id, ended_on, reason, returned_on, recorded_at)
+        SELECT c.id, (now() - ((c.id %% 700) || ' days')::interval)::date, 'work',
+               CASE WHEN c.id %% 10 = 0 THEN (now() - ((c.id %% 700 - 100) || ' days')::interval)::date END, now()
+        FROM dossiers_client c WHERE c.id %% 3 = 0''')
+    db.execute("UPDATE dossiers_client SET created_at = now() - ((900 + id %% 500) || ' days')::interval")
+    for table in ("commitments_commitment", "letters_letter", "plans_laddermeasurement", "dossiers_outflow", "dossiers_client"):
+        db.execute(f"VACUUM ANALYZE {table}")
+    print("filled")
+"""
+
+PAGES = r"""
+import json, statistics, sys, time
+import django
+django.setup()
+from django.contrib.auth.models import User
+from django.test import Client as Browser
+from django.urls import reverse
+from maatwerk.core.models import Role, StaffMember
+requests = int(sys.argv[1])
+lead = User.objects.filter(staff__role=Role.TEAM_LEAD).order_by("id").first()
+manager, _ = User.objects.get_or_create(username="bench-management")
+StaffMember.objects.get_or_create(user=manager, defaults={"role": Role.FUNCTIONAL_ADMIN})
+results = {}
+for label, user in (("team_lead", lead), ("management", manager)):
+    browser = Browser()
+    browser.force_login(user)
+    times = []
+    for i in range(requests + 3):
+        t = time.perf_counter()
+        response = browser.get(reverse("staff_insight:dashboard"))
+        elapsed = (time.perf_counter() - t) * 1000
+        assert response.status_code == 200, response.status_code
+        if i >= 3:
+            times.append(elapsed)
+    times.sort()
+    results[label] = {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
+print(json.dumps(results))
+"""
+
+EXPORT = r"""
+import json, time
+import django
+django.setup()
+from django.contrib.auth.models import User
+from maatwerk.core.models import Role, StaffMember
+from maatwerk.insight import research
+user, _ = User.objects.get_or_create(username="bench-researcher")
+StaffMember.objects.get_or_create(user=user, defaults={"role": Role.RESEARCHER})
+t = time.perf_counter()
+made = research.export(purpose="Benchmark van de export (bench/insight.py)", columns=research.DEFAULT_COLUMNS, actor=user)
+print(json.dumps({"seconds": round(time.perf_counter() - t, 2), "rows": made.rows, "suppressed": made.suppressed, "level": [made.level.age_width, made.level.postcode_digits], "zip_bytes": len(made.archive)}))
+"""
+
+
+def _env(size: int) -> dict[str, str]:
+    return {**os.environ, **ENV, "MAATWERK_VAR_DIR": "/tmp/maatwerk-bench-insight",
+            "DJANGO_SETTINGS_MODULE": "maatwerk.settings", "DATABASE_URL": database_url(size)}  # fmt: skip
+
+
+def _run(script: str, size: int, *args: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", script, *args],
+        env=_env(size),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[4000, 40000])
+    args = parser.parse_args()
+    report: dict = {}
+    for size in args.sizes:
+        ensure_database(size)
+        subprocess.run([sys.executable, "-c", FILL, database_url(size)], check=True)
+        report[f"dashboard_{size}"] = _run(PAGES, size, str(args.requests))
+    if len(args.sizes) == 2:
+        small, large = (report[f"dashboard_{s}"] for s in args.sizes)
+        report["ratio_p95"] = {k: round(large[k]["p95_ms"] / small[k]["p95_ms"], 2) for k in small}
+    report[f"export_{args.sizes[-1]}"] = _run(EXPORT, args.sizes[-1])
+    (HERE / "results").mkdir(exist_ok=True)
+    (HERE / "results" / "insight.json").write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
