@@ -37,32 +37,32 @@ with psycopg.connect(url, autocommit=True) as db:
         INSERT INTO commitments_commitment (public_id, client_id, party, description, due_at, origin, status,
             created_at, closed_at, evidence, evidence_ref, reason, escalation)
         SELECT gen_random_uuid(), c.id, 'municipality', 'Belofte (bench)',
-               now() - ((n * 29 + c.id %% 29) || ' days')::interval,
-               (ARRAY['callback','plan_review','application_decision','other'])[1 + (n + c.id) %% 4],
+               now() - ((n * 29 + c.id % 29) || ' days')::interval,
+               (ARRAY['callback','plan_review','application_decision','other'])[1 + (n + c.id) % 4],
                'fulfilled', now() - ((n * 29 + 40) || ' days')::interval,
-               now() - ((n * 29 + c.id %% 29) || ' days')::interval + (CASE WHEN (n + c.id) %% 5 = 0 THEN interval '2 days' ELSE interval '-2 hours' END),
+               now() - ((n * 29 + c.id % 29) || ' days')::interval + (CASE WHEN (n + c.id) % 5 = 0 THEN interval '2 days' ELSE interval '-2 hours' END),
                '', '', '', 0
         FROM dossiers_client c CROSS JOIN generate_series(1, 24) AS n''')
     db.execute('''
         INSERT INTO letters_letter (public_id, client_id, purpose, subject, body, language, translated_subject, translated_body,
             translation_missing, verdict, douma, plain_language_needed, alternative, alternative_note, large_print, author_id, sent_at, opened_at)
         SELECT gen_random_uuid(), c.id, 'appointment_invitation', 'Uitnodiging (bench)', 'Tekst', 'nl', '', '', false,
-               CASE WHEN (n + c.id) %% 4 = 0 THEN 'let_op' ELSE 'goed' END, 70, (c.id %% 5 = 0), '', '', false, a.regisseur_id,
-               now() - ((n * 97 + c.id %% 90) || ' days')::interval,
-               CASE WHEN (n + c.id) %% 3 = 0 THEN NULL ELSE now() - ((n * 97) || ' days')::interval END
+               CASE WHEN (n + c.id) % 4 = 0 THEN 'let_op' ELSE 'goed' END, 70, (c.id % 5 = 0), '', '', false, a.regisseur_id,
+               now() - ((n * 97 + c.id % 90) || ' days')::interval,
+               CASE WHEN (n + c.id) % 3 = 0 THEN NULL ELSE now() - ((n * 97) || ' days')::interval END
         FROM dossiers_client c JOIN dossiers_assignment a ON a.client_id = c.id AND a.ended_at IS NULL
         CROSS JOIN generate_series(1, 6) AS n''')
     db.execute('''
         INSERT INTO plans_laddermeasurement (client_id, rung, measured_on, definition, recorded_by_id)
-        SELECT c.id, 1 + (c.id + n) %% 5, (now() - ((n * 80 + c.id %% 60) || ' days')::interval)::date, 'participatieladder-2026', a.regisseur_id
+        SELECT c.id, 1 + (c.id + n) % 5, (now() - ((n * 80 + c.id % 60) || ' days')::interval)::date, 'participatieladder-2026', a.regisseur_id
         FROM dossiers_client c JOIN dossiers_assignment a ON a.client_id = c.id AND a.ended_at IS NULL
         CROSS JOIN generate_series(1, 2) AS n''')
     db.execute('''
         INSERT INTO dossiers_outflow (client_id, ended_on, reason, returned_on, recorded_at)
-        SELECT c.id, (now() - ((c.id %% 700) || ' days')::interval)::date, 'work',
-               CASE WHEN c.id %% 10 = 0 THEN (now() - ((c.id %% 700 - 100) || ' days')::interval)::date END, now()
-        FROM dossiers_client c WHERE c.id %% 3 = 0''')
-    db.execute("UPDATE dossiers_client SET created_at = now() - ((900 + id %% 500) || ' days')::interval")
+        SELECT c.id, (now() - ((c.id % 700) || ' days')::interval)::date, 'work',
+               CASE WHEN c.id % 10 = 0 THEN (now() - ((c.id % 700 - 100) || ' days')::interval)::date END, now()
+        FROM dossiers_client c WHERE c.id % 3 = 0''')
+    db.execute("UPDATE dossiers_client SET created_at = now() - ((900 + id % 500) || ' days')::interval")
     for table in ("commitments_commitment", "letters_letter", "plans_laddermeasurement", "dossiers_outflow", "dossiers_client"):
         db.execute(f"VACUUM ANALYZE {table}")
     print("filled")
