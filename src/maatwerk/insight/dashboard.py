@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 
 from maatwerk.core.models import Role, StaffMember, Team
-from maatwerk.insight.metrics import CATALOGUE, Figure, Metric
+from maatwerk.insight.metrics import CATALOGUE, Figure, Metric, shared_queries
 from maatwerk.insight.scope import Scope
 
 MANAGEMENT = frozenset({Role.FUNCTIONAL_ADMIN})
@@ -22,22 +22,28 @@ class Row:
 
 
 def figures(scope: Scope) -> list[Row]:
-    return [Row(metric, metric.compute(scope)) for metric in CATALOGUE]
+    with shared_queries():
+        return [Row(metric, metric.compute(scope)) for metric in CATALOGUE]
 
 
 def breakdown(metric: Metric, scope: Scope, staff: StaffMember) -> list[tuple[str, Figure]]:
+    """The metric per consultant of the lead's team, or per team for management."""
     if staff.role in LEADS and staff.team_id is not None:
         people = User.objects.filter(
             staff__team_id=staff.team_id, staff__role=Role.CONSULTANT
         ).order_by("first_name")
-        return [
-            (
-                p.get_full_name() or p.username,
-                metric.compute(Scope(scope.first, scope.last, staff.team_id, p.pk, scope.group)),
-            )
-            for p in people
-        ]
-    return [
-        (team.name, metric.compute(Scope(scope.first, scope.last, team.pk, None, scope.group)))
-        for team in Team.objects.order_by("name")
-    ]
+        units = [(p.pk, p.get_full_name() or p.username) for p in people]
+        by, team = "consultant", staff.team_id
+    else:
+        units = list(Team.objects.order_by("name").values_list("pk", "name"))
+        by, team = "team", None
+    if metric.grouped is not None:
+        found = metric.grouped(Scope(scope.first, scope.last, team, None, scope.group), by)
+        return [(name, found.get(pk, Figure(0, 0))) for pk, name in units]
+    return [(name, metric.compute(_unit_scope(scope, by, team, pk))) for pk, name in units]
+
+
+def _unit_scope(scope: Scope, by: str, team: int | None, pk: int) -> Scope:
+    if by == "consultant":
+        return Scope(scope.first, scope.last, team, pk, scope.group)
+    return Scope(scope.first, scope.last, pk, None, scope.group)

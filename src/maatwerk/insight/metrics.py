@@ -5,7 +5,9 @@ Insight only reads."""
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -60,6 +62,8 @@ class Metric:
     section: str
     compute: Callable[[Scope], Figure] = field(repr=False)
     clients: Callable[[Scope], QuerySet[Client]] = field(repr=False)
+    # One grouped query per team or consultant, where the figure allows it (else one per unit).
+    grouped: Callable[[Scope, str], dict[int, Figure]] | None = field(default=None, repr=False)
 
 
 # Promises of the municipality -------------------------------------------------------------------
@@ -76,12 +80,61 @@ def _promises(scope: Scope, origins: tuple[str, ...] | None) -> QuerySet[Commitm
     return rows
 
 
-def _on_time(scope: Scope, origins: tuple[str, ...] | None) -> Figure:
-    counts = _promises(scope, origins).aggregate(
-        total=Count("id"),
-        kept=Count("id", filter=Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))),
+_shared: ContextVar[dict[object, object] | None] = ContextVar("insight_shared", default=None)
+
+
+@contextmanager
+def shared_queries() -> Iterator[None]:
+    """Within this block figures that read the same rows share one query (a dashboard)."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def _on_time_by_origin(scope: Scope) -> dict[str, tuple[int, int]]:
+    kept = Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))
+    rows = (
+        _promises(scope, None)
+        .values("origin")
+        .annotate(total=Count("id"), kept=Count("id", filter=kept))
+        .order_by()
     )
-    return Figure(counts["kept"], counts["total"])
+    return {r["origin"]: (r["kept"], r["total"]) for r in rows}
+
+
+def _on_time(scope: Scope, origins: tuple[str, ...] | None) -> Figure:
+    memo = _shared.get()
+    key = ("promises", scope)
+    if memo is None:
+        by_origin = _on_time_by_origin(scope)
+    else:
+        if key not in memo:
+            memo[key] = _on_time_by_origin(scope)
+        by_origin = memo[key]  # type: ignore[assignment]
+    chosen = [v for o, v in by_origin.items() if origins is None or o in origins]
+    return Figure(sum(k for k, _t in chosen), sum(t for _k, t in chosen))
+
+
+def _on_time_grouped(scope: Scope, origins: tuple[str, ...] | None, by: str) -> dict[int, Figure]:
+    """The figure per team ("team") or per consultant ("consultant") of the current regisseur."""
+    unit = (
+        "client__assignments__regisseur__staff__team_id"
+        if by == "team"
+        else "client__assignments__regisseur_id"
+    )
+    rows = (
+        _promises(scope, origins)
+        .filter(client__assignments__ended_at__isnull=True)
+        .values(unit)
+        .annotate(
+            total=Count("id"),
+            kept=Count("id", filter=Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))),
+        )
+        .order_by()
+    )
+    return {r[unit]: Figure(r["kept"], r["total"]) for r in rows if r[unit] is not None}
 
 
 def _late_clients(scope: Scope, origins: tuple[str, ...] | None) -> QuerySet[Client]:
@@ -103,6 +156,7 @@ def _promise_metric(key: str, name: str, what: str, origins: tuple[str, ...] | N
         section="beloftes",
         compute=lambda s: _on_time(s, origins),
         clients=lambda s: _late_clients(s, origins),
+        grouped=lambda s, by: _on_time_grouped(s, origins, by),
     )
 
 
