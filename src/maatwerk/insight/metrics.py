@@ -29,6 +29,7 @@ from maatwerk.insight.scope import Scope
 from maatwerk.letters.models import Letter
 from maatwerk.plans.models import Goal, LadderMeasurement
 from maatwerk.sanctions.models import Objection, ObjectionOutcome, Proposal, ProposalStatus
+from maatwerk.voice.models import Feedback, SurveyResponse
 
 MIN_GROUP = 5  # a figure over fewer clients is not shown (k rule of the voice issue)
 
@@ -385,6 +386,41 @@ def _first_step(scope: Scope) -> Figure:
     return Figure(statistics.median(firsts.values()), len(firsts), share=False)
 
 
+# Experience -------------------------------------------------------------------------------------
+
+
+def _feedback(scope: Scope) -> Figure:
+    """Anonymous feedback has no client, team or consultant: only the target group narrows it."""
+    if scope.team_id is not None or scope.consultant_id is not None:
+        return Figure(0, 0, share=False)
+    rows = Feedback.objects.filter(week__gte=scope.first, week__lte=scope.last)
+    if scope.group:
+        rows = rows.filter(group=scope.group)
+    n = rows.count()
+    return Figure(n, n, share=False)
+
+
+def _survey_mark(scope: Scope) -> Figure:
+    if scope.team_id is not None or scope.consultant_id is not None:
+        return Figure(0, 0, share=False)
+    rows = SurveyResponse.objects.filter(week__gte=scope.first, week__lte=scope.last)
+    if scope.group:
+        rows = rows.filter(group=scope.group)
+    marks = [
+        v
+        for answers in rows.values_list("answers", flat=True).iterator()
+        for v in answers.values()
+        if v
+    ]
+    if not marks:
+        return Figure(0, 0, share=False)
+    return Figure(round(sum(marks) / len(marks), 1), rows.count(), share=False)
+
+
+def _nobody(scope: Scope) -> QuerySet[Client]:
+    return Client.objects.none()  # anonymous by construction: there are no clients to show
+
+
 def _catalogue() -> list[Metric]:
     def count_metric(
         key: str,
@@ -598,6 +634,30 @@ def _catalogue() -> list[Metric]:
                 .distinct()
             ),
         ),
+        Metric(
+            "feedback_messages",
+            "Anonieme reacties",
+            "Hoeveel anonieme reacties (ervaringen, klachten, ideeën) cliënten gaven. Alleen per doelgroep te verdelen: niet per team of consulent.",
+            "aantal reacties met een week in de periode",
+            "aantal",
+            True,
+            ("voice_feedback",),
+            "ervaring",
+            _feedback,
+            _nobody,
+        ),
+        Metric(
+            "survey_mark",
+            "Gemiddeld cijfer in enquêtes",
+            "Het gemiddelde van alle antwoorden (1 tot 5) in de enquêtes na contact, over minstens 5 enquêtes.",
+            "som van de cijfers ÷ aantal gegeven cijfers; gevallen = aantal enquêtes",
+            "cijfer",
+            True,
+            ("voice_surveyresponse",),
+            "ervaring",
+            _survey_mark,
+            _nobody,
+        ),
     ]
 
 
@@ -608,4 +668,5 @@ SECTIONS = {
     "communicatie": "Bejegening en communicatie",
     "maatregelen": "Maatregelen",
     "effect": "Wat werkt per cliënt",
+    "ervaring": "Ervaring van cliënten",
 }

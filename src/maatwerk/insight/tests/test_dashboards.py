@@ -141,3 +141,17 @@ def test_what_works_shows_the_promises_kept_for_this_client(client):
         reverse("staff_insight:what_works", args=[people[3].public_id])
     ).content.decode()
     assert "1 van 1 op tijd nagekomen" in page or "1 of 1 kept on time" in page
+
+
+def test_experience_figures_follow_the_k_rule_and_never_narrow_to_a_team():
+    from maatwerk.voice.anonymous import week_of
+    from maatwerk.voice.models import Feedback
+
+    for n in range(3):
+        Feedback.objects.create(
+            week=week_of(), kind="idea", group="wmo", theme="taal", text=f"idee {n}", review="clear"
+        )
+    figure = metrics.BY_KEY["feedback_messages"].compute(_scope(group="wmo"))
+    assert figure.denominator == 3 and figure.too_small
+    team = TeamFactory(name="Team West")
+    assert metrics.BY_KEY["feedback_messages"].compute(_scope(team_id=team.pk)).denominator == 0
