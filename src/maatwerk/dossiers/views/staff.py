@@ -58,12 +58,19 @@ def staff_only(view: StaffView) -> Callable[..., HttpResponse]:
     return wrapped
 
 
+def render_staff(
+    request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
+) -> HttpResponse:
+    """A workspace page, with what the menu needs to know about the reader's role."""
+    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
+    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
+    return render(request, template, context, status=status)
+
+
 def _render(
     request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
-    return render(request, f"dossiers/staff/{template}", context, status=status)
+    return render_staff(request, staff, f"dossiers/staff/{template}", status, **context)
 
 
 @staff_only

@@ -7,12 +7,11 @@ from typing import Any
 
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 
 from maatwerk.core.models import Role, StaffMember
 from maatwerk.dossiers.errors import DossierError
-from maatwerk.dossiers.views.staff import staff_only
+from maatwerk.dossiers.views.staff import render_staff, staff_only
 from maatwerk.insight import analysis, research
 from maatwerk.insight.models import ExportLog
 
@@ -23,9 +22,7 @@ SEES_ANALYSES = frozenset({Role.RESEARCHER, Role.TEAM_LEAD, Role.FUNCTIONAL_ADMI
 def _render(
     request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
-    return render(request, f"insight/{template}", context, status=status)
+    return render_staff(request, staff, f"insight/{template}", status, **context)
 
 
 @staff_only

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +18,7 @@ from maatwerk.core.parsing import parse_int
 from maatwerk.dossiers.access import log_list_read
 from maatwerk.dossiers.models import TargetGroup
 from maatwerk.dossiers.queries import with_current_regisseur
-from maatwerk.dossiers.views.staff import staff_only
+from maatwerk.dossiers.views.staff import render_staff, staff_only
 from maatwerk.insight import charts, dashboard, metrics
 from maatwerk.insight.scope import Scope
 from maatwerk.plans.models import Goal, Plan, Step
@@ -31,9 +30,7 @@ SEES_DASHBOARDS = dashboard.LEADS | dashboard.MANAGEMENT
 def _render(
     request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
-    return render(request, f"insight/{template}", context, status=status)
+    return render_staff(request, staff, f"insight/{template}", status, **context)
 
 
 def _day(value: str | None, default: date) -> date:

@@ -20,7 +20,7 @@ from maatwerk.core.parsing import parse_int
 from maatwerk.dossiers.access import log_list_read
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.queries import caseload
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
+from maatwerk.dossiers.views.staff import _MAY_CHANGE, render_staff, staff_only
 from maatwerk.letters import rendering, sending
 from maatwerk.letters.models import Alternative, Delivery, DeliveryChannel, Letter, Purpose
 from maatwerk.letters.rules import suggestions
@@ -32,11 +32,9 @@ MAX_CHECK_LENGTH = sending.MAX_LETTER_LENGTH
 
 
 def _render(
-    request: HttpRequest, staff: StaffMember, template: str, **context: Any
+    request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
-    return render(request, f"letters/staff/{template}", context)
+    return render_staff(request, staff, f"letters/staff/{template}", status, **context)
 
 
 @staff_only

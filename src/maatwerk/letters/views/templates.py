@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from maatwerk.core.models import Role, StaffMember
-from maatwerk.dossiers.views.staff import staff_only
+from maatwerk.dossiers.views.staff import render_staff, staff_only
 from maatwerk.letters import services
 from maatwerk.letters.models import Language, LetterTemplate, Purpose
 from maatwerk.letters.rules.readability import check
@@ -24,11 +24,9 @@ MAX_CHECK_LENGTH = 20000
 
 
 def _render(
-    request: HttpRequest, staff: StaffMember, template: str, **context: Any
+    request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
-    return render(request, f"letters/staff/{template}", context)
+    return render_staff(request, staff, f"letters/staff/{template}", status, **context)
 
 
 def _keeper(staff: StaffMember) -> None:

@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +22,7 @@ from maatwerk.core.models import Role, StaffMember
 from maatwerk.core.parsing import parse_int, parse_uuid
 from maatwerk.dossiers.access import log_list_read
 from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, _open, staff_only
+from maatwerk.dossiers.views.staff import _MAY_CHANGE, _open, render_staff, staff_only
 from maatwerk.sanctions import absences, proposals
 from maatwerk.sanctions.errors import SanctionError
 from maatwerk.sanctions.forms import (
@@ -38,11 +38,9 @@ from maatwerk.sanctions.models import Absence, Proposal, ProposalStatus, Sanctio
 
 
 def _render(
-    request: HttpRequest, staff: StaffMember, template: str, **context: Any
+    request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
-    return render(request, f"sanctions/staff/{template}", context)
+    return render_staff(request, staff, f"sanctions/staff/{template}", status, **context)
 
 
 @staff_only

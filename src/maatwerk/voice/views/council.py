@@ -12,14 +12,14 @@ import weasyprint
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.core.models import Role, StaffMember
 from maatwerk.core.parsing import parse_int, parse_uuid
-from maatwerk.dossiers.views.staff import staff_only
+from maatwerk.dossiers.views.staff import render_staff, staff_only
 from maatwerk.voice import council, feedback, signals
 from maatwerk.voice.charts import Bar, bars_svg
 from maatwerk.voice.errors import VoiceError
@@ -41,11 +41,9 @@ REVIEWERS = frozenset({Role.INTAKE, Role.TEAM_LEAD})
 def _render(
     request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
     context["is_council"] = staff.role == Role.COUNCIL_MEMBER
     context["k"] = signals.k()
-    return render(request, f"voice/council/{template}", context, status=status)
+    return render_staff(request, staff, f"voice/council/{template}", status, **context)
 
 
 def _allowed(staff: StaffMember, roles: frozenset[str]) -> None:
