@@ -113,6 +113,12 @@ class Commitment(models.Model):
             ),
             models.Index(fields=["client", "status", "due_at"], name="commitment_client_status"),
             models.Index(fields=["escalated_to", "status"], name="commitment_escalated_to"),
+            # Insight: steps clients completed in a period ("days to the first step").
+            models.Index(
+                fields=["origin", "closed_at"],
+                condition=Q(status="fulfilled", party="client"),
+                name="commitment_client_done",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -25,6 +25,7 @@ from maatwerk.commitments.models import (
 from maatwerk.core.rules.calendar import TermUnit, term_end
 from maatwerk.documents.models import Document
 from maatwerk.dossiers.models import Client, Outflow, OutflowReason
+from maatwerk.insight.models import PromiseDay
 from maatwerk.insight.scope import Scope
 from maatwerk.letters.models import Letter
 from maatwerk.plans.models import Goal, LadderMeasurement
@@ -95,6 +96,8 @@ def shared_queries() -> Iterator[None]:
 
 
 def _on_time_by_origin(scope: Scope) -> dict[str, tuple[int, int]]:
+    if scope.consultant_id is None and not scope.group:
+        return _from_days(scope)
     kept = Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))
     rows = (
         _promises(scope, None)
@@ -103,6 +106,17 @@ def _on_time_by_origin(scope: Scope) -> dict[str, tuple[int, int]]:
         .order_by()
     )
     return {r["origin"]: (r["kept"], r["total"]) for r in rows}
+
+
+def _days(scope: Scope) -> QuerySet[PromiseDay]:
+    rows = PromiseDay.objects.filter(day__gte=scope.first, day__lte=scope.last)
+    return rows.filter(team_id=scope.team_id) if scope.team_id is not None else rows
+
+
+def _from_days(scope: Scope) -> dict[str, tuple[int, int]]:
+    """The municipality or one team: from the daily aggregates (aggregates.py)."""
+    rows = _days(scope).values("origin").annotate(t=Sum("total"), k=Sum("kept")).order_by()
+    return {r["origin"]: (r["k"] or 0, r["t"] or 0) for r in rows}
 
 
 def _on_time(scope: Scope, origins: tuple[str, ...] | None) -> Figure:
@@ -120,6 +134,12 @@ def _on_time(scope: Scope, origins: tuple[str, ...] | None) -> Figure:
 
 def _on_time_grouped(scope: Scope, origins: tuple[str, ...] | None, by: str) -> dict[int, Figure]:
     """The figure per team ("team") or per consultant ("consultant") of the current regisseur."""
+    if by == "team" and not scope.group:
+        days = _days(scope)
+        if origins:
+            days = days.filter(origin__in=origins)
+        totals = days.values("team_id").annotate(t=Sum("total"), k=Sum("kept")).order_by()
+        return {r["team_id"]: Figure(r["k"] or 0, r["t"] or 0) for r in totals}
     unit = (
         "client__assignments__regisseur__staff__team_id"
         if by == "team"
@@ -220,13 +240,27 @@ def _letters(scope: Scope) -> QuerySet[Letter]:
     return rows.filter(client__in=scope.clients()) if scope.narrowed() else rows
 
 
-def _plain_letters(scope: Scope) -> Figure:
-    counts = (
-        _letters(scope)
-        .filter(plain_language_needed=True)
-        .aggregate(total=Count("id"), good=Count("id", filter=Q(verdict="goed")))
+def _letter_counts(scope: Scope) -> dict[str, int]:
+    """All letter figures of a page from one query (shared within `shared_queries`)."""
+    memo = _shared.get()
+    key = ("letters", scope)
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[return-value]
+    plain = Q(plain_language_needed=True)
+    counts = _letters(scope).aggregate(
+        total=Count("id"),
+        opened=Count("id", filter=Q(opened_at__isnull=False)),
+        plain=Count("id", filter=plain),
+        plain_good=Count("id", filter=plain & Q(verdict="goed")),
     )
-    return Figure(counts["good"], counts["total"])
+    if memo is not None:
+        memo[key] = counts
+    return counts
+
+
+def _plain_letters(scope: Scope) -> Figure:
+    counts = _letter_counts(scope)
+    return Figure(counts["plain_good"], counts["plain"])
 
 
 def _plain_clients(scope: Scope) -> QuerySet[Client]:
@@ -235,9 +269,7 @@ def _plain_clients(scope: Scope) -> QuerySet[Client]:
 
 
 def _opened(scope: Scope) -> Figure:
-    counts = _letters(scope).aggregate(
-        total=Count("id"), opened=Count("id", filter=Q(opened_at__isnull=False))
-    )
+    counts = _letter_counts(scope)
     return Figure(counts["opened"], counts["total"])
 
 

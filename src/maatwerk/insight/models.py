@@ -17,3 +17,21 @@ class ExportLog(models.Model):
 
     class Meta:
         ordering = ["-at"]
+
+
+class PromiseDay(models.Model):
+    """Municipal promises due on one day, per origin and team of the current regisseur: how many
+    and how many kept on time. Kept correct as promises and assignments change
+    (aggregates.py), so the whole-municipality dashboard does not read every promise."""
+
+    day = models.DateField()
+    origin = models.CharField(max_length=24)
+    team_id = models.IntegerField()  # 0: the client has no regisseur in a team
+    total = models.PositiveIntegerField()
+    kept = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "origin", "team_id"], name="promise_day_unique")
+        ]
+        indexes = [models.Index(fields=["day", "team_id"], name="promise_day_period")]

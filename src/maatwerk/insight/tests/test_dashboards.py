@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maatwerk.commitments import services as commitment_services
-from maatwerk.commitments.models import Commitment, Origin, Party, Status
+from maatwerk.commitments.models import Origin, Party, Status
 from maatwerk.core.models import AccessLogEntry, Role
 from maatwerk.dossiers import outflow
 from maatwerk.dossiers.tests.factories import TeamFactory, make_client, make_staff
@@ -29,10 +29,11 @@ def _callback(client, regisseur, days_ago, *, on_time):
         client=client, party=Party.MUNICIPALITY, description="Wij bellen u terug",
         due_at=_moment(days_ago), origin=Origin.CALLBACK, actor=regisseur, allow_past=True,
     )  # fmt: skip
-    closed = _moment(days_ago, 10 if on_time else 15) + (
+    made.status = Status.FULFILLED
+    made.closed_at = _moment(days_ago, 10 if on_time else 15) + (
         timedelta(0) if on_time else timedelta(days=1)
     )
-    Commitment.objects.filter(pk=made.pk).update(status=Status.FULFILLED, closed_at=closed)
+    made.save()  # as the services do: the daily aggregates follow
     return made
 
 
@@ -155,3 +156,38 @@ def test_experience_figures_follow_the_k_rule_and_never_narrow_to_a_team():
     assert figure.denominator == 3 and figure.too_small
     team = TeamFactory(name="Team West")
     assert metrics.BY_KEY["feedback_messages"].compute(_scope(team_id=team.pk)).denominator == 0
+
+
+def test_the_daily_aggregates_agree_with_the_promises_after_changes_and_a_move():
+    from maatwerk.dossiers import services as dossier_services
+    from maatwerk.insight import aggregates
+    from maatwerk.insight.models import PromiseDay
+
+    team_a, _lead, regisseur, people = _team("Team Noord")
+    team_b = TeamFactory(name="Team Zuid")
+    other = make_staff(team=team_b)
+    scope_a, scope_b = _scope(team_id=team_a.pk), _scope(team_id=team_b.pk)
+    assert metrics._on_time(scope_a, None).denominator == 6
+    dossier_services.assign_regisseur(
+        client=people[0], regisseur=other, actor=_lead, reason="Verhuisd"
+    )
+    assert metrics._on_time(scope_a, None).denominator == 5
+    assert metrics._on_time(scope_b, None).denominator == 1
+    extra = commitment_services.promise(
+        client=people[1], party=Party.MUNICIPALITY, description="Nog een keer bellen",
+        due_at=_moment(1), origin=Origin.CALLBACK, actor=regisseur, allow_past=True,
+    )  # fmt: skip
+    assert metrics._on_time(scope_a, None).denominator == 6
+    commitment_services.withdraw(commitment=extra, reason="Dubbel", actor=regisseur)
+    assert metrics._on_time(scope_a, None).denominator == 5
+    before = {(d.day, d.origin, d.team_id, d.total, d.kept) for d in PromiseDay.objects.all()}
+    aggregates.rebuild()
+    assert {
+        (d.day, d.origin, d.team_id, d.total, d.kept) for d in PromiseDay.objects.all()
+    } == before
+    figure = metrics._on_time(scope_a, None)
+    direct = metrics._promises(scope_a, None).filter(status=Status.FULFILLED).count()
+    assert (
+        figure.denominator == metrics._promises(scope_a, None).count()
+        and figure.numerator <= direct
+    )
