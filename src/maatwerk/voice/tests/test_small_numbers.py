@@ -177,7 +177,7 @@ def test_series_worked_examples():
     assert protect_series({}) == ({}, Cell(0))
 
 
-def test_a_large_table_is_fast_enough_and_safe():
+def test_a_large_table_is_safe():
     rng = random.Random(7)
     counts, rows, columns = _grid(
         [[rng.choice([0, 1, 2, 3, 6, 9, 15]) for _ in range(50)] for _ in range(10)]
