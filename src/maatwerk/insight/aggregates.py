@@ -12,13 +12,12 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from maatwerk.commitments.models import Commitment, Party, Status
+from maatwerk.dossiers.models import Assignment
 from maatwerk.insight.models import PromiseDay
-
-TEAM = "client__assignments__regisseur__staff__team_id"
 
 
 def local_day(moment: datetime) -> date:
@@ -33,26 +32,21 @@ def _bounds(day: date) -> tuple[datetime, datetime]:
 def refresh(days: Iterable[date]) -> None:
     for day in sorted(set(days)):
         start, end = _bounds(day)
+        current = Assignment.objects.filter(client_id=OuterRef("client_id"), ended_at__isnull=True)
         rows = (
             Commitment.objects.filter(party=Party.MUNICIPALITY, due_at__gte=start, due_at__lt=end)
             .exclude(status__in=[Status.WITHDRAWN, Status.EXCUSED])
-            .filter(
-                Q(client__assignments__ended_at__isnull=True) | Q(client__assignments__isnull=True)
-            )
-            .values("origin", TEAM)
+            .annotate(team=Subquery(current.values("regisseur__staff__team_id")[:1]))
+            .values("origin", "team")
             .annotate(
-                total=Count("id", distinct=True),
-                kept=Count(
-                    "id",
-                    filter=Q(status=Status.FULFILLED, closed_at__lte=F("due_at")),
-                    distinct=True,
-                ),
+                total=Count("id"),
+                kept=Count("id", filter=Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))),
             )
             .order_by()
         )
         merged: dict[tuple[str, int], list[int]] = {}
         for row in rows:
-            key = (row["origin"], row[TEAM] or 0)
+            key = (row["origin"], row["team"] or 0)
             counts = merged.setdefault(key, [0, 0])
             counts[0] += row["total"]
             counts[1] += row["kept"]
