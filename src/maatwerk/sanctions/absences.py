@@ -102,6 +102,9 @@ def preview(
 def _valid_days(first_day: date | None, last_day: date | None) -> tuple[date, date]:
     if first_day is None or last_day is None:
         raise SanctionError(_("Fill in the first and the last day you are away."))
+    today = timezone.localdate()
+    if first_day.year < today.year - 2 or last_day.year > today.year + 2:
+        raise SanctionError(_("Fill in days within two years from now. Check the year."))
     if last_day < first_day:
         raise SanctionError(
             _("The last day is before the first day. Check the dates and try again.")

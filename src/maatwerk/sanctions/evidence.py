@@ -10,7 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maatwerk.commitments.models import Commitment, Party, Status
-from maatwerk.contacts.models import ContactMoment, Direction, Message, RescheduleRequest, Sender
+from maatwerk.contacts.models import (
+    AppointmentStatus,
+    ContactMoment,
+    Direction,
+    Message,
+    RescheduleRequest,
+    Sender,
+)
 from maatwerk.core.models import Receipt
 from maatwerk.dossiers.models import Client
 from maatwerk.letters.models import DeliveryChannel, DeliveryStatus, Letter
@@ -36,11 +43,18 @@ def check(proposal: Proposal) -> list[Finding]:
 def gather(proposal: Proposal) -> list[Fact]:
     client = proposal.client
     start, end = _aware(proposal.period_start), _aware(proposal.event_date, end=True)
-    absences = list(Absence.objects.filter(client=client, cancelled_at__isnull=True))
+    absences = list(
+        Absence.objects.filter(client=client, cancelled_at__isnull=True).select_related(
+            "receipt", "client"
+        )
+    )
+    in_period = Q(created_at__gte=start, created_at__lt=end)
+    if proposal.appointment_id is not None:
+        in_period |= Q(appointment_id=proposal.appointment_id)  # whenever it was asked
     reschedules = list(
-        RescheduleRequest.objects.filter(
-            appointment__client=client, created_at__gte=start, created_at__lt=end
-        ).select_related("appointment", "receipt")
+        RescheduleRequest.objects.filter(in_period, appointment__client=client).select_related(
+            "appointment", "receipt"
+        )
     )
     facts = (
         _absences(absences)
@@ -208,13 +222,16 @@ def _obstacles(client: Client, day: date) -> list[Fact]:
     ]
 
 
+_NOT_MISSED = {Status.FULFILLED, Status.EXCUSED, Status.WITHDRAWN}
+
+
 def _missed(proposal: Proposal) -> list[Fact]:
     facts = []
     if proposal.pk is not None:
         for c in proposal.commitments.all():
             facts.append(
                 Fact(
-                    kind="missed",
+                    kind="kept" if c.status in _NOT_MISSED else "missed",
                     key=f"missed:{c.public_id}",
                     text=f"Niet gedaan: {c.description} ({c.get_status_display()})",
                     first_day=_local_day(c.due_at),
@@ -225,7 +242,7 @@ def _missed(proposal: Proposal) -> list[Fact]:
     if appointment is not None:
         facts.append(
             Fact(
-                kind="missed",
+                kind="missed" if appointment.status == AppointmentStatus.PLANNED else "kept",
                 key=f"appointment:{appointment.public_id}",
                 text=f"Afspraak van {timezone.localtime(appointment.starts_at):%d-%m-%Y %H:%M}: "
                 f"{appointment.subject} ({appointment.get_status_display()})",

@@ -18,6 +18,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from maatwerk.commitments import applications
+from maatwerk.commitments.errors import CommitmentError
 from maatwerk.commitments.models import ApplicationKind, Commitment, Outcome
 from maatwerk.contacts.models import Appointment
 from maatwerk.core.models import ReceiptChannel, Role, StaffMember
@@ -145,7 +146,7 @@ def propose(
     appointment: Appointment | None = None,
     reviewer: User | None = None,
 ) -> Proposal:
-    if event_date is None or event_date > timezone.localdate():
+    if event_date is None or event_date > timezone.localdate() or event_date.year < 2000:
         raise SanctionError(
             _("Fill in the day the obligation was not met; it cannot be later than today.")
         )
@@ -153,6 +154,11 @@ def propose(
         raise SanctionError(_("Describe the facts: what was asked, and what happened."))
     if reviewer is not None and reviewer == actor:
         raise SanctionError(_("Choose a colleague to review: not yourself."))
+    if appointment is not None and timezone.localtime(appointment.starts_at).date() != event_date:
+        raise SanctionError(
+            _("The appointment was on %(day)s. Fill in that day.")
+            % {"day": _day(timezone.localtime(appointment.starts_at).date())}
+        )
     rule = rule_for(code, event_date)
     commitments = commitments or []
     _refuse_pending_objection(client, rule, event_date, commitments, appointment)
@@ -250,6 +256,8 @@ def explain_finding(*, proposal: Proposal, key: str, reason: str, actor: User) -
     """A team lead records why a contradicting finding does not apply; then it may go on."""
     if not _is_team_lead(actor):
         raise SanctionError(_("Only a team lead can explain why a finding does not apply."))
+    if actor.pk == proposal.proposer_id:
+        raise SanctionError(_("You proposed this sanction. Another team lead must look at it."))
     if len(reason.strip()) < 10:
         raise SanctionError(_("Explain in a full sentence why this finding does not apply."))
     with transaction.atomic():
@@ -374,9 +382,23 @@ def respond(*, proposal: Proposal, text: str, channel: str, actor: User) -> Prop
 
 
 def may_review(proposal: Proposal, user: User) -> bool:
+    """A team lead of the proposer's team, or the colleague the proposer chose; never the
+    proposer."""
     if user.pk == proposal.proposer_id:
         return False
-    return _is_team_lead(user) or user.pk == proposal.reviewer_id
+    if user.pk == proposal.reviewer_id:
+        return True
+    lead = (
+        StaffMember.objects.filter(user=user, role=Role.TEAM_LEAD)
+        .values_list("team_id", flat=True)
+        .first()
+    )
+    proposer_team = (
+        StaffMember.objects.filter(user_id=proposal.proposer_id)
+        .values_list("team_id", flat=True)
+        .first()
+    )
+    return lead is not None and lead == proposer_team
 
 
 def decide(
@@ -593,14 +615,22 @@ def decide_objection(*, objection: Objection, outcome: str, reason: str, actor: 
         raise SanctionError(_("Write why. The client reads it."))
     if objection.outcome:
         raise SanctionError(_("This objection is already decided."))
-    with transaction.atomic():
-        applications.decide(
-            application=objection.application,
-            decided_on=timezone.localdate(),
-            outcome=_APPLICATION_OUTCOME[ObjectionOutcome(outcome)],
-            note=reason.strip(),
-            actor=actor,
+    if actor.pk in (objection.proposal.proposer_id, objection.proposal.decided_by_id):
+        raise SanctionError(
+            _("You proposed or decided this sanction. Someone else decides on the objection.")
         )
+    with transaction.atomic():
+        if objection.application.decided_on is None:
+            try:
+                applications.decide(
+                    application=objection.application,
+                    decided_on=timezone.localdate(),
+                    outcome=_APPLICATION_OUTCOME[ObjectionOutcome(outcome)],
+                    note=reason.strip(),
+                    actor=actor,
+                )
+            except CommitmentError as error:
+                raise SanctionError(error.message) from error
         objection.outcome = outcome
         objection.outcome_reason = reason.strip()
         objection.decided_at = timezone.now()

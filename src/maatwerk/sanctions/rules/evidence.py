@@ -173,6 +173,11 @@ def _missed(case: Case, fact: Fact) -> Finding | None:
     return _finding(fact, FOR, False, fact.text)
 
 
+def _kept(case: Case, fact: Fact) -> Finding | None:
+    """The linked appointment or promise was held, moved, done or excused: not missed at all."""
+    return _finding(fact, AGAINST, True, f"Volgens het dossier is dit niet gemist: {fact.text}")
+
+
 _WEIGHERS = {
     "absence": _absence,
     "receipt": _receipt,
@@ -182,4 +187,5 @@ _WEIGHERS = {
     "letter": _letter,
     "obstacle": _obstacle,
     "missed": _missed,
+    "kept": _kept,
 }

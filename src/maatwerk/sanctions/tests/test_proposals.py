@@ -142,6 +142,7 @@ def test_a_request_for_another_time_blocks_a_missed_appointment_sanction():
     appointment.refresh_from_db()
     request_reschedule(appointment=appointment, client=person, reason="Ik ben ziek", preferred="")
     Appointment.objects.filter(pk=appointment.pk).update(starts_at=_moment(0, 0))
+    appointment.refresh_from_db()
     assert RescheduleRequest.objects.exists()
     proposal = _propose(person, regisseur, days_ago=0, appointment=appointment)
     assert ("reschedule", "against", True) in _kinds(proposal)
@@ -233,8 +234,16 @@ def test_the_whole_way_hearing_answer_four_eyes_decision_letter_and_objection():
     assert objection.application.kind == "objection" and objection.application.receipt_id
     with pytest.raises(SanctionError, match="bezwaar"):
         _propose(person, regisseur, appointment=appointment)
+    with pytest.raises(SanctionError, match="Iemand anders"):
+        proposals.decide_objection(
+            objection=objection, outcome="upheld", reason="De bus reed niet.", actor=lead
+        )
+    other_lead = make_staff(role=Role.TEAM_LEAD)
     proposals.decide_objection(
-        objection=objection, outcome="upheld", reason="De bus reed die dag echt niet.", actor=lead
+        objection=objection,
+        outcome="upheld",
+        reason="De bus reed die dag echt niet.",
+        actor=other_lead,
     )
     objection.refresh_from_db()
     assert objection.outcome == "upheld" and objection.application.decided_on is not None
@@ -337,3 +346,45 @@ def test_the_table_command_loads_a_version_and_refuses_a_broken_file(tmp_path):
     broken.write_text("{niet goed", encoding="utf-8")
     with pytest.raises(CommandError, match="geen geldige JSON"):
         call_command("sanctions", "table", str(broken))
+
+
+def test_a_held_appointment_blocks_and_a_date_other_than_the_appointment_is_refused():
+    person, regisseur, _lead = _people()
+    appointment = _missed_appointment(person, regisseur, days_ago=5)
+    with pytest.raises(SanctionError, match="Vul die dag in"):
+        _propose(person, regisseur, days_ago=4, appointment=appointment)
+    Appointment.objects.filter(pk=appointment.pk).update(status=AppointmentStatus.HELD)
+    appointment.refresh_from_db()
+    proposal = _propose(person, regisseur, days_ago=5, appointment=appointment)
+    assert ("kept", "against", True) in _kinds(proposal)
+
+
+def test_only_a_lead_of_the_proposers_team_or_the_chosen_colleague_reviews():
+    person, regisseur, lead = _people()
+    from maatwerk.dossiers.tests.factories import TeamFactory
+
+    stranger = make_staff(role=Role.TEAM_LEAD, team=TeamFactory(name="Team Ver Weg"))
+    proposal = _propose(person, regisseur)
+    assert proposals.may_review(proposal, lead) and not proposals.may_review(proposal, stranger)
+    assert not proposals.may_review(proposal, regisseur)
+
+
+def test_staff_record_an_answer_given_by_phone(client):
+    from django.urls import reverse
+
+    person, regisseur, _lead = _people()
+    proposal = _propose(person, regisseur, appointment=_missed_appointment(person, regisseur))
+    proposals.start_hearing(proposal=proposal, actor=regisseur)
+    client.force_login(regisseur)
+    url = reverse("staff_sanctions:proposal", args=[proposal.public_id])
+    response = client.post(
+        url,
+        {
+            "action": "response",
+            "response-text": "Ik was ziek, ik belde.",
+            "response-channel": "phone",
+        },
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.response == "Ik was ziek, ik belde." and proposal.response_channel == "phone"

@@ -263,8 +263,8 @@ def _act(request: HttpRequest, staff: StaffMember, found: Proposal) -> None:
                 )
             proposals.respond(
                 proposal=found,
-                text=form.cleaned_data["text"],
-                channel=form.cleaned_data["channel"],
+                text=answer.cleaned_data["text"],
+                channel=answer.cleaned_data["channel"],
                 actor=staff.user,
             )
         elif action == "decide":
