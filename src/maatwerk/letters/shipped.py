@@ -72,8 +72,9 @@ SHIPPED: dict[str, tuple[str, str]] = {
         "Wij willen met u praten over uw uitkering",
         "Beste {{ naam }},\n\nWij denken dat u iets niet hebt gedaan wat wel moest. Het gaat om: "
         "{{ verplichting }}. Dit is wat wij zagen: {{ feiten }}. Wij willen eerst uw kant horen. "
-        "Misschien is er een goede reden. Kom daarom naar een gesprek op {{ gesprek }}. "
-        "U mag iemand meenemen. Pas na het gesprek besluiten wij. Hebt u vragen? Bel dan {{ regisseur }}.\n\n"
+        "Misschien is er een goede reden. Vertel het ons uiterlijk op {{ gesprek }}. "
+        "Dat kan in Mijn Maatwerk bij Maatregelen. U kunt ook bellen of langskomen. "
+        "U mag iemand meenemen. Pas daarna besluiten wij. Hebt u vragen? Bel dan {{ regisseur }}.\n\n"
         "Met vriendelijke groet,\n{{ regisseur }}",
     ),
     "sanction_decision": (
