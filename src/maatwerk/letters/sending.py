@@ -87,22 +87,32 @@ def send_letter(
         alternative = ""
     _plain_language_gate(profile, report, alternative, alternative_note.strip())
     with transaction.atomic():
-        letter = Letter.objects.create(
-            client=client,
+        return _record(
+            profile,
+            report,
+            actor,
             purpose=purpose,
             subject=subject,
             body=body,
-            verdict=report.verdict,
-            douma=report.douma,
-            plain_language_needed=profile.plain_language,
             alternative=alternative,
             alternative_note=alternative_note.strip(),
             large_print=large_print,
-            author=actor,
             **_translation(profile.language, purpose, subject, body, values),
         )
-        _journal_sent(letter, actor)
-        _deliver(letter, profile)
+
+
+def _record(profile: CommunicationProfile, report: Report, actor: User, **fields: object) -> Letter:
+    """Store the letter as sent, journal it, and start its delivery on every channel."""
+    letter = Letter.objects.create(
+        client=profile.client,
+        verdict=report.verdict,
+        douma=report.douma,
+        plain_language_needed=profile.plain_language,
+        author=actor,
+        **fields,
+    )
+    _journal_sent(letter, actor)
+    _deliver(letter, profile)
     return letter
 
 
@@ -117,22 +127,18 @@ def send_official(*, client: Client, purpose: str, subject: str, body: str, acto
     profile = profile_of(client)
     needs_call = profile.plain_language and report.verdict != GOOD
     with transaction.atomic():
-        letter = Letter.objects.create(
-            client=client,
+        letter = _record(
+            profile,
+            report,
+            actor,
             purpose=purpose,
             subject=subject,
             body=body,
-            verdict=report.verdict,
-            douma=report.douma,
-            plain_language_needed=profile.plain_language,
             alternative=Alternative.PHONE if needs_call else "",
             alternative_note=_OFFICIAL_CALL if needs_call else "",
-            author=actor,
             language=profile.language if profile.language in Language.values else Language.NL,
             translation_missing=profile.language not in ("", Language.NL),
         )
-        _journal_sent(letter, actor)
-        _deliver(letter, profile)
         if needs_call:
             Delivery.objects.get_or_create(letter=letter, channel=DeliveryChannel.PHONE)
     return letter
