@@ -2,10 +2,9 @@
 export of 40,000 clients.
 
 The municipalities of bench/run.py (foundation generator: clients, staff, 50 journal entries
-per client) get per client, with INSERT ... SELECT over generate_series: 24 municipal promises
-over two years (callbacks, plan reviews, decisions, other; 80% kept on time), 6 letters, 2
-ladder measurements, and an outflow to work for one in three. The dashboard (all 20 metrics
-plus the breakdown chart) is requested as a team lead and as management; server time
+per client) are filled by bench/fill.py with plans, promises, contacts, documents, letters,
+ladder measurements, outflow and journal entries up to 500 per client (20 million at 40,000).
+The dashboard (all metrics plus the breakdown chart) is requested as a team lead and as management; server time
 in-process after 3 warm-up requests. Targets: p95 under 1 s, and at most 3 times slower at
 40,000 than at 4,000. The export (pseudonymised, k-anonymous, CSV + Parquet + codebook) of
 40,000 clients is timed once. Target: under 60 s.
@@ -24,49 +23,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from fill import fill  # noqa: E402
 from run import BIN, ENV, database_url, ensure_database  # noqa: E402
-
-FILL = r"""
-import sys
-import psycopg
-url = sys.argv[1]
-with psycopg.connect(url, autocommit=True) as db:
-    if db.execute("SELECT count(*) FROM dossiers_outflow").fetchone()[0]:
-        print("present"); sys.exit(0)
-    db.execute('''
-        INSERT INTO commitments_commitment (public_id, client_id, party, description, due_at, origin, status,
-            created_at, closed_at, evidence, evidence_ref, reason, escalation)
-        SELECT gen_random_uuid(), c.id, 'municipality', 'Belofte (bench)',
-               now() - ((n * 29 + c.id % 29) || ' days')::interval,
-               (ARRAY['callback','plan_review','application_decision','other'])[1 + (n + c.id) % 4],
-               'fulfilled', now() - ((n * 29 + 40) || ' days')::interval,
-               now() - ((n * 29 + c.id % 29) || ' days')::interval + (CASE WHEN (n + c.id) % 5 = 0 THEN interval '2 days' ELSE interval '-2 hours' END),
-               '', '', '', 0
-        FROM dossiers_client c CROSS JOIN generate_series(1, 24) AS n''')
-    db.execute('''
-        INSERT INTO letters_letter (public_id, client_id, purpose, subject, body, language, translated_subject, translated_body,
-            translation_missing, verdict, douma, plain_language_needed, alternative, alternative_note, large_print, author_id, sent_at, opened_at)
-        SELECT gen_random_uuid(), c.id, 'appointment_invitation', 'Uitnodiging (bench)', 'Tekst', 'nl', '', '', false,
-               CASE WHEN (n + c.id) % 4 = 0 THEN 'let_op' ELSE 'goed' END, 70, (c.id % 5 = 0), '', '', false, a.regisseur_id,
-               now() - ((n * 97 + c.id % 90) || ' days')::interval,
-               CASE WHEN (n + c.id) % 3 = 0 THEN NULL ELSE now() - ((n * 97) || ' days')::interval END
-        FROM dossiers_client c JOIN dossiers_assignment a ON a.client_id = c.id AND a.ended_at IS NULL
-        CROSS JOIN generate_series(1, 6) AS n''')
-    db.execute('''
-        INSERT INTO plans_laddermeasurement (client_id, rung, measured_on, definition, recorded_by_id)
-        SELECT c.id, 1 + (c.id + n) % 5, (now() - ((n * 80 + c.id % 60) || ' days')::interval)::date, 'participatieladder-2026', a.regisseur_id
-        FROM dossiers_client c JOIN dossiers_assignment a ON a.client_id = c.id AND a.ended_at IS NULL
-        CROSS JOIN generate_series(1, 2) AS n''')
-    db.execute('''
-        INSERT INTO dossiers_outflow (client_id, ended_on, reason, returned_on, recorded_at)
-        SELECT c.id, (now() - ((c.id % 700) || ' days')::interval)::date, 'work',
-               CASE WHEN c.id % 10 = 0 THEN (now() - ((c.id % 700 - 100) || ' days')::interval)::date END, now()
-        FROM dossiers_client c WHERE c.id % 3 = 0''')
-    db.execute("UPDATE dossiers_client SET created_at = now() - ((900 + id % 500) || ' days')::interval")
-    for table in ("commitments_commitment", "letters_letter", "plans_laddermeasurement", "dossiers_outflow", "dossiers_client"):
-        db.execute(f"VACUUM ANALYZE {table}")
-    print("filled")
-"""
 
 PAGES = r"""
 import json, statistics, sys, time
@@ -136,7 +94,7 @@ def main() -> None:
     report: dict = {}
     for size in args.sizes:
         ensure_database(size)
-        subprocess.run([sys.executable, "-c", FILL, database_url(size)], check=True)
+        fill(database_url(size))
         # The promises were loaded with SQL, past the signals: build the daily aggregates.
         subprocess.run([str(BIN / "maatwerk"), "insight", "rebuild"], env=_env(size), check=True)
         report[f"dashboard_{size}"] = _run(PAGES, size, str(args.requests))

@@ -119,6 +119,12 @@ class Commitment(models.Model):
                 condition=Q(status="fulfilled", party="client"),
                 name="commitment_client_done",
             ),
+            # The insight tallies recount one day of municipal promises at a time.
+            models.Index(
+                fields=["due_at"],
+                condition=Q(party="municipality"),
+                name="commitment_municipal_due",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -1,76 +1,211 @@
-"""Daily aggregates of municipal promises for the dashboards, kept correct as they change.
+"""Daily tallies for the dashboards, kept correct as the dossiers change.
 
-A change to a promise recomputes the day it is due (and the day it was due, when that moved);
-a new regisseur recomputes the days of that client's promises, because figures follow the
-current regisseur's team. Each recompute is one grouped query over one day's promises.
-Rows written without signals (bulk loads) need `maatwerk insight rebuild`.
+A measure counts rows on the local day they belong to (a promise on the day it is due, a
+document on the day it came in, a letter on the day it was sent, a client on the day of their
+first completed plan step), per kind and per team of the client's current regisseur: how many,
+and how many hits (kept on time, routed within the norm, opened, ...). A change recomputes the
+days it touches, each with one grouped query over that day's rows (apps.py connects the
+signals); a new regisseur recomputes the days of that client's rows. Rows written without
+signals (bulk loads, an upgrade) need `maatwerk insight rebuild`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from maatwerk.commitments.models import Commitment, Party, Status
+from maatwerk.commitments.models import Commitment, Origin, Party, Status
+from maatwerk.core.rules.calendar import TermUnit, term_end
+from maatwerk.documents.models import Document
 from maatwerk.dossiers.models import Assignment
-from maatwerk.insight.models import PromiseDay
+from maatwerk.insight.models import DayTally
+from maatwerk.letters.models import Letter
+
+KEPT = Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))
+
+# (kind, team) -> [total, hits]
+Counts = dict[tuple[str, int], list[int]]
 
 
 def local_day(moment: datetime) -> date:
     return timezone.localtime(moment).date()
 
 
-def _bounds(day: date) -> tuple[datetime, datetime]:
+def day_bounds(day: date) -> tuple[datetime, datetime]:
     start = timezone.make_aware(datetime.combine(day, time.min))
     return start, timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
-def refresh(days: Iterable[date]) -> None:
+def routing_norm(received: date) -> date:
+    """A document is on time when it reaches the regisseur within 1 working day."""
+    return term_end(received, 1, TermUnit.WORKING_DAYS)
+
+
+def _with_team(rows: QuerySet, client: str = "client_id") -> QuerySet:  # type: ignore[type-arg]
+    current = Assignment.objects.filter(client_id=OuterRef(client), ended_at__isnull=True)
+    team = Subquery(current.values("regisseur__staff__team_id")[:1])
+    annotated: QuerySet = rows.annotate(team=team)  # type: ignore[type-arg]
+    return annotated
+
+
+def _grouped(rows: QuerySet, kind: str | None, hit: Q) -> Counts:  # type: ignore[type-arg]
+    fields = ["team"] + ([kind] if kind else [])
+    found = rows.values(*fields).annotate(total=Count("id"), hits=Count("id", filter=hit))
+    counts: Counts = {}
+    for row in found.order_by():
+        key = (row[kind] if kind else "", row["team"] or 0)
+        tally = counts.setdefault(key, [0, 0])
+        tally[0] += row["total"]
+        tally[1] += row["hits"]
+    return counts
+
+
+def _promises_due(start: datetime, end: datetime) -> QuerySet[Commitment]:
+    return Commitment.objects.filter(
+        party=Party.MUNICIPALITY, due_at__gte=start, due_at__lt=end
+    ).exclude(status__in=[Status.WITHDRAWN, Status.EXCUSED])
+
+
+def _promise(day: date) -> Counts:
+    return _grouped(_with_team(_promises_due(*day_bounds(day))), "origin", KEPT)
+
+
+def _reply(day: date) -> Counts:
+    rows = _promises_due(*day_bounds(day)).filter(origin=Origin.OTHER, message__isnull=False)
+    return _grouped(_with_team(rows), None, KEPT)
+
+
+def _document(day: date) -> Counts:
+    start, end = day_bounds(day)
+    rows = Document.objects.filter(
+        received_at__gte=start, received_at__lt=end, client__isnull=False
+    )
+    in_time = day_bounds(routing_norm(day))[1]
+    return _grouped(_with_team(rows), None, Q(routed_at__lt=in_time))
+
+
+def _letter(day: date) -> Counts:
+    start, end = day_bounds(day)
+    rows = Letter.objects.filter(sent_at__gte=start, sent_at__lt=end)
+    return _grouped(_with_team(rows), None, Q(opened_at__isnull=False))
+
+
+def _plain_letter(day: date) -> Counts:
+    start, end = day_bounds(day)
+    rows = Letter.objects.filter(sent_at__gte=start, sent_at__lt=end, plain_language_needed=True)
+    return _grouped(_with_team(rows), None, Q(verdict="goed"))
+
+
+def completed_steps() -> QuerySet[Commitment]:
+    return Commitment.objects.filter(
+        origin=Origin.PLAN_STEP,
+        party=Party.CLIENT,
+        status=Status.FULFILLED,
+        closed_at__isnull=False,
+    )
+
+
+def _first_step(day: date) -> Counts:
+    """Clients whose first completed plan step was on this day; the kind is the number of days
+    since their assistance started, so the median can be read from the tallies."""
+    start, end = day_bounds(day)
+    earlier = completed_steps().filter(
+        Q(closed_at__lt=OuterRef("closed_at"))
+        | Q(closed_at=OuterRef("closed_at"), pk__lt=OuterRef("pk")),
+        client_id=OuterRef("client_id"),
+    )
+    rows = (
+        _with_team(completed_steps().filter(closed_at__gte=start, closed_at__lt=end))
+        .exclude(Exists(earlier))
+        .values_list("closed_at", "client__created_at", "team")
+    )
+    counts: Counts = {}
+    for closed, started, team in rows:
+        tally = counts.setdefault((str((closed - started).days), team or 0), [0, 0])
+        tally[0] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    count: Callable[[date], Counts]
+
+
+MEASURES = {
+    m.key: m
+    for m in (
+        Measure("promise", _promise),
+        Measure("reply", _reply),
+        Measure("document", _document),
+        Measure("letter", _letter),
+        Measure("plain_letter", _plain_letter),
+        Measure("first_step", _first_step),
+    )
+}
+
+
+def refresh(measure: str, days: Iterable[date]) -> None:
+    count = MEASURES[measure].count
     for day in sorted(set(days)):
-        start, end = _bounds(day)
-        current = Assignment.objects.filter(client_id=OuterRef("client_id"), ended_at__isnull=True)
-        rows = (
-            Commitment.objects.filter(party=Party.MUNICIPALITY, due_at__gte=start, due_at__lt=end)
-            .exclude(status__in=[Status.WITHDRAWN, Status.EXCUSED])
-            .annotate(team=Subquery(current.values("regisseur__staff__team_id")[:1]))
-            .values("origin", "team")
-            .annotate(
-                total=Count("id"),
-                kept=Count("id", filter=Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))),
-            )
-            .order_by()
-        )
-        merged: dict[tuple[str, int], list[int]] = {}
-        for row in rows:
-            key = (row["origin"], row["team"] or 0)
-            counts = merged.setdefault(key, [0, 0])
-            counts[0] += row["total"]
-            counts[1] += row["kept"]
+        counts = count(day)
         with transaction.atomic():
-            PromiseDay.objects.filter(day=day).delete()
-            PromiseDay.objects.bulk_create(
-                PromiseDay(day=day, origin=o, team_id=t, total=c[0], kept=c[1])
-                for (o, t), c in merged.items()
+            DayTally.objects.filter(measure=measure, day=day).delete()
+            DayTally.objects.bulk_create(
+                DayTally(day=day, measure=measure, kind=k, team_id=t, total=c[0], hits=c[1])
+                for (k, t), c in counts.items()
             )
+
+
+def _days(moments: Iterable[datetime | None]) -> set[date]:
+    return {local_day(m) for m in moments if m is not None}
+
+
+def _all_days() -> Iterator[tuple[str, set[date]]]:
+    promises = Commitment.objects.filter(party=Party.MUNICIPALITY)
+    due = _days(promises.values_list("due_at", flat=True).iterator())
+    yield "promise", due
+    yield "reply", due
+    yield "document", _days(Document.objects.values_list("received_at", flat=True).iterator())
+    sent = _days(Letter.objects.values_list("sent_at", flat=True).iterator())
+    yield "letter", sent
+    yield "plain_letter", sent
+    yield "first_step", _days(completed_steps().values_list("closed_at", flat=True).iterator())
 
 
 def rebuild() -> int:
-    """Every day that has promises (after a bulk load)."""
-    PromiseDay.objects.all().delete()
-    days = {
-        local_day(d)
-        for d in Commitment.objects.filter(party=Party.MUNICIPALITY)
-        .values_list("due_at", flat=True)
-        .iterator()
+    """Every day of every measure (after a bulk load or an upgrade). Returns how many days."""
+    DayTally.objects.all().delete()
+    total = 0
+    for measure, days in _all_days():
+        refresh(measure, days)
+        total += len(days)
+    return total
+
+
+def client_days(client_id: int) -> dict[str, set[date]]:
+    """The days a client's rows count on, per measure: to follow a change of regisseur."""
+    promises = Commitment.objects.filter(client_id=client_id, party=Party.MUNICIPALITY)
+    due = _days(promises.values_list("due_at", flat=True))
+    letters = Letter.objects.filter(client_id=client_id)
+    sent = _days(letters.values_list("sent_at", flat=True))
+    documents = Document.objects.filter(client_id=client_id)
+    steps = completed_steps().filter(client_id=client_id)
+    return {
+        "promise": due,
+        "reply": due,
+        "document": _days(documents.values_list("received_at", flat=True)),
+        "letter": sent,
+        "plain_letter": sent,
+        "first_step": _days(steps.values_list("closed_at", flat=True)),
     }
-    refresh(days)
-    return len(days)
 
 
-def client_days(client_id: int) -> set[date]:
-    rows = Commitment.objects.filter(client_id=client_id, party=Party.MUNICIPALITY)
-    return {local_day(d) for d in rows.values_list("due_at", flat=True)}
+def refresh_client(client_id: int) -> None:
+    for measure, days in client_days(client_id).items():
+        refresh(measure, days)

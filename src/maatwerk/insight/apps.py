@@ -12,33 +12,66 @@ class InsightConfig(AppConfig):
         from django.db.models.signals import post_save, pre_save
 
         from maatwerk.commitments.models import Commitment
+        from maatwerk.contacts.models import Message
+        from maatwerk.documents.models import Document
         from maatwerk.dossiers.models import Assignment
+        from maatwerk.letters.models import Letter
 
-        pre_save.connect(_remember_due, sender=Commitment, dispatch_uid="insight.remember_due")
-        post_save.connect(_promise_changed, sender=Commitment, dispatch_uid="insight.promise")
+        pre_save.connect(_remember, sender=Commitment, dispatch_uid="insight.remember")
+        post_save.connect(_commitment_changed, sender=Commitment, dispatch_uid="insight.promise")
+        post_save.connect(_message_changed, sender=Message, dispatch_uid="insight.message")
+        post_save.connect(_document_changed, sender=Document, dispatch_uid="insight.document")
+        post_save.connect(_letter_changed, sender=Letter, dispatch_uid="insight.letter")
         post_save.connect(_assignment_changed, sender=Assignment, dispatch_uid="insight.assignment")
 
 
-def _remember_due(sender: Any, instance: Any, **kwargs: Any) -> None:
+# The tallies are refreshed in the same transaction as the change: a rollback takes them back.
+
+
+def _remember(sender: Any, instance: Any, **kwargs: Any) -> None:
     if instance.pk:
-        instance._insight_old_due = (
-            sender.objects.filter(pk=instance.pk).values_list("due_at", flat=True).first()
+        instance._insight_before = (
+            sender.objects.filter(pk=instance.pk).values_list("due_at", "closed_at").first()
         )
 
 
-def _promise_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    if instance.party != "municipality":
-        return
+def _commitment_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from maatwerk.insight.aggregates import completed_steps, local_day, refresh
+
+    before = getattr(instance, "_insight_before", None) or (None, None)
+    if instance.party == "municipality":
+        days = {local_day(m) for m in (instance.due_at, before[0]) if m is not None}
+        refresh("promise", days)
+        refresh("reply", days)
+    elif instance.origin == "plan_step":
+        # The client's first step is on one of the days of their completed steps, before or after.
+        steps = completed_steps().filter(client_id=instance.client_id)
+        moments = [*steps.values_list("closed_at", flat=True), before[1]]
+        refresh("first_step", {local_day(m) for m in moments if m is not None})
+
+
+def _message_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     from maatwerk.insight.aggregates import local_day, refresh
 
-    days = {local_day(instance.due_at)}
-    old = getattr(instance, "_insight_old_due", None)
-    if old is not None:
-        days.add(local_day(old))
-    refresh(days)  # in the same transaction: a rollback takes the aggregate back too
+    if instance.reply_commitment_id is not None:
+        refresh("reply", {local_day(instance.reply_commitment.due_at)})
+
+
+def _document_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from maatwerk.insight.aggregates import local_day, refresh
+
+    refresh("document", {local_day(instance.received_at)})
+
+
+def _letter_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from maatwerk.insight.aggregates import local_day, refresh
+
+    day = local_day(instance.sent_at)
+    refresh("letter", {day})
+    refresh("plain_letter", {day})
 
 
 def _assignment_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from maatwerk.insight.aggregates import client_days, refresh
+    from maatwerk.insight.aggregates import refresh_client
 
-    refresh(client_days(instance.client_id))
+    refresh_client(instance.client_id)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from maatwerk.contacts.models import ContactChannel, ContactMoment, Direction
 from maatwerk.dossiers.models import Assignment, Client, Outflow, OutflowReason
+from maatwerk.insight import aggregates
 from maatwerk.plans.models import (
     LadderMeasurement,
     Obstacle,
@@ -111,6 +112,8 @@ def create_demo_insight(seed: int = 2026) -> int:
                 recorded_by=regisseur,
             )
         made += 1
+    # Start dates were moved with update(), past the signals: recount the daily tallies.
+    aggregates.rebuild()
     return made
 
 

@@ -4,7 +4,6 @@ Insight only reads."""
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -12,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Min, Q, QuerySet, Sum
 
 from maatwerk.commitments.models import (
     Commitment,
@@ -22,10 +21,11 @@ from maatwerk.commitments.models import (
     PenaltyDecision,
     Status,
 )
-from maatwerk.core.rules.calendar import TermUnit, term_end
 from maatwerk.documents.models import Document
 from maatwerk.dossiers.models import Client, Outflow, OutflowReason
-from maatwerk.insight.models import PromiseDay
+from maatwerk.insight.aggregates import KEPT, completed_steps, local_day, routing_norm
+from maatwerk.insight.models import DayTally
+from maatwerk.insight.rules.counting import median_of_counts
 from maatwerk.insight.scope import Scope
 from maatwerk.letters.models import Letter
 from maatwerk.plans.models import Goal, LadderMeasurement
@@ -95,28 +95,33 @@ def shared_queries() -> Iterator[None]:
         _shared.reset(token)
 
 
-def _on_time_by_origin(scope: Scope) -> dict[str, tuple[int, int]]:
-    if scope.consultant_id is None and not scope.group:
-        return _from_days(scope)
-    kept = Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))
-    rows = (
-        _promises(scope, None)
-        .values("origin")
-        .annotate(total=Count("id"), kept=Count("id", filter=kept))
-        .order_by()
-    )
-    return {r["origin"]: (r["kept"], r["total"]) for r in rows}
+def _tallied(scope: Scope) -> bool:
+    """The municipality or one team is read from the daily tallies (aggregates.py); a
+    consultant or a target group from the rows themselves."""
+    return scope.consultant_id is None and not scope.group
 
 
-def _days(scope: Scope) -> QuerySet[PromiseDay]:
-    rows = PromiseDay.objects.filter(day__gte=scope.first, day__lte=scope.last)
+def _tallies(scope: Scope, measure: str) -> QuerySet[DayTally]:
+    rows = DayTally.objects.filter(measure=measure, day__gte=scope.first, day__lte=scope.last)
     return rows.filter(team_id=scope.team_id) if scope.team_id is not None else rows
 
 
-def _from_days(scope: Scope) -> dict[str, tuple[int, int]]:
-    """The municipality or one team: from the daily aggregates (aggregates.py)."""
-    rows = _days(scope).values("origin").annotate(t=Sum("total"), k=Sum("kept")).order_by()
-    return {r["origin"]: (r["k"] or 0, r["t"] or 0) for r in rows}
+def _tally(scope: Scope, measure: str) -> Figure:
+    sums = _tallies(scope, measure).aggregate(t=Sum("total"), h=Sum("hits"))
+    return Figure(sums["h"] or 0, sums["t"] or 0)
+
+
+def _on_time_by_origin(scope: Scope) -> dict[str, tuple[int, int]]:
+    if _tallied(scope):
+        sums = _tallies(scope, "promise").values("kind").annotate(t=Sum("total"), h=Sum("hits"))
+        return {r["kind"]: (r["h"] or 0, r["t"] or 0) for r in sums.order_by()}
+    rows = (
+        _promises(scope, None)
+        .values("origin")
+        .annotate(total=Count("id"), kept=Count("id", filter=KEPT))
+        .order_by()
+    )
+    return {r["origin"]: (r["kept"], r["total"]) for r in rows}
 
 
 def _on_time(scope: Scope, origins: tuple[str, ...] | None) -> Figure:
@@ -135,11 +140,11 @@ def _on_time(scope: Scope, origins: tuple[str, ...] | None) -> Figure:
 def _on_time_grouped(scope: Scope, origins: tuple[str, ...] | None, by: str) -> dict[int, Figure]:
     """The figure per team ("team") or per consultant ("consultant") of the current regisseur."""
     if by == "team" and not scope.group:
-        days = _days(scope)
+        days = _tallies(scope, "promise")
         if origins:
-            days = days.filter(origin__in=origins)
-        totals = days.values("team_id").annotate(t=Sum("total"), k=Sum("kept")).order_by()
-        return {r["team_id"]: Figure(r["k"] or 0, r["t"] or 0) for r in totals}
+            days = days.filter(kind__in=origins)
+        totals = days.values("team_id").annotate(t=Sum("total"), h=Sum("hits")).order_by()
+        return {r["team_id"]: Figure(r["h"] or 0, r["t"] or 0) for r in totals}
     unit = (
         "client__assignments__regisseur__staff__team_id"
         if by == "team"
@@ -151,7 +156,7 @@ def _on_time_grouped(scope: Scope, origins: tuple[str, ...] | None, by: str) -> 
         .values(unit)
         .annotate(
             total=Count("id"),
-            kept=Count("id", filter=Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))),
+            kept=Count("id", filter=KEPT),
         )
         .order_by()
     )
@@ -182,6 +187,8 @@ def _promise_metric(key: str, name: str, what: str, origins: tuple[str, ...] | N
 
 
 def _documents_routed(scope: Scope) -> Figure:
+    if _tallied(scope):
+        return _tally(scope, "document")
     rows = Document.objects.filter(
         received_at__gte=scope.start, received_at__lt=scope.end, client__isnull=False
     )
@@ -190,8 +197,7 @@ def _documents_routed(scope: Scope) -> Figure:
     done = total = 0
     for received, routed in rows.values_list("received_at", "routed_at").iterator():
         total += 1
-        norm = term_end(received.date(), 1, TermUnit.WORKING_DAYS)
-        done += routed is not None and routed.date() <= norm
+        done += routed is not None and local_day(routed) <= routing_norm(local_day(received))
     return Figure(done, total)
 
 
@@ -246,6 +252,28 @@ def _letter_counts(scope: Scope) -> dict[str, int]:
     key = ("letters", scope)
     if memo is not None and key in memo:
         return memo[key]  # type: ignore[return-value]
+    counts = _letter_tallies(scope) if _tallied(scope) else _letter_rows(scope)
+    if memo is not None:
+        memo[key] = counts
+    return counts
+
+
+def _letter_tallies(scope: Scope) -> dict[str, int]:
+    both = DayTally.objects.filter(measure__in=["letter", "plain_letter"])
+    rows = both.filter(day__gte=scope.first, day__lte=scope.last)
+    if scope.team_id is not None:
+        rows = rows.filter(team_id=scope.team_id)
+    sums = {r["measure"]: r for r in rows.values("measure").annotate(t=Sum("total"), h=Sum("hits"))}
+    letters, plain = sums.get("letter", {}), sums.get("plain_letter", {})
+    return {
+        "total": letters.get("t") or 0,
+        "opened": letters.get("h") or 0,
+        "plain": plain.get("t") or 0,
+        "plain_good": plain.get("h") or 0,
+    }
+
+
+def _letter_rows(scope: Scope) -> dict[str, int]:
     plain = Q(plain_language_needed=True)
     counts = _letters(scope).aggregate(
         total=Count("id"),
@@ -253,8 +281,6 @@ def _letter_counts(scope: Scope) -> dict[str, int]:
         plain=Count("id", filter=plain),
         plain_good=Count("id", filter=plain & Q(verdict="goed")),
     )
-    if memo is not None:
-        memo[key] = counts
     return counts
 
 
@@ -280,11 +306,10 @@ def _unopened_clients(scope: Scope) -> QuerySet[Client]:
 
 
 def _answered(scope: Scope) -> Figure:
+    if _tallied(scope):
+        return _tally(scope, "reply")
     rows = _promises(scope, (Origin.OTHER,)).filter(message__isnull=False)
-    counts = rows.aggregate(
-        total=Count("id"),
-        kept=Count("id", filter=Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))),
-    )
+    counts = rows.aggregate(total=Count("id"), kept=Count("id", filter=KEPT))
     return Figure(counts["kept"], counts["total"])
 
 
@@ -395,27 +420,39 @@ def _still_off(months: int) -> Callable[[Scope], Figure]:
 
 
 def _first_step(scope: Scope) -> Figure:
-    """Median days from the start of assistance to the first plan step the client completed."""
-    rows = Commitment.objects.filter(
-        origin=Origin.PLAN_STEP,
-        party=Party.CLIENT,
-        status=Status.FULFILLED,
-        closed_at__gte=scope.start,
-        closed_at__lt=scope.end,
-    )
-    if scope.narrowed():
-        rows = rows.filter(client__in=scope.clients())
-    firsts: dict[int, float] = {}
-    for client_id, closed, started in rows.values_list(
-        "client_id", "closed_at", "client__created_at"
-    ).iterator():
-        if closed is None:
-            continue
-        days = (closed - started).days
-        firsts[client_id] = min(firsts.get(client_id, days), days)
-    if not firsts:
+    """Median days from the start of assistance to the first plan step the client completed,
+    over the clients whose first completed step fell in the period."""
+    if _tallied(scope):
+        counts = _tallies(scope, "first_step").values("kind").annotate(n=Sum("total")).order_by()
+        histogram = {int(r["kind"]): r["n"] for r in counts}
+    else:
+        steps = completed_steps()
+        if scope.narrowed():
+            steps = steps.filter(client__in=scope.clients())
+        firsts = (
+            steps.values("client_id", "client__created_at")
+            .annotate(first=Min("closed_at"))
+            .filter(first__gte=scope.start, first__lt=scope.end)
+            .values_list("first", "client__created_at")
+        )
+        histogram = {}
+        for first, started in firsts.order_by():
+            days = (first - started).days
+            histogram[days] = histogram.get(days, 0) + 1
+    clients = sum(histogram.values())
+    if not clients:
         return Figure(0, 0, share=False)
-    return Figure(statistics.median(firsts.values()), len(firsts), share=False)
+    return Figure(median_of_counts(histogram), clients, share=False)
+
+
+def _first_step_clients(scope: Scope) -> QuerySet[Client]:
+    firsts = (
+        completed_steps()
+        .values("client_id")
+        .annotate(first=Min("closed_at"))
+        .filter(first__gte=scope.start, first__lt=scope.end)
+    )
+    return scope.clients().filter(pk__in=firsts.values("client_id"))
 
 
 # Experience -------------------------------------------------------------------------------------
@@ -653,18 +690,14 @@ def _catalogue() -> list[Metric]:
         Metric(
             "time_to_first_step",
             "Dagen tot de eerste stap",
-            "De middelste waarde (mediaan) van het aantal dagen tussen de start van de bijstand en de eerste stap uit het plan die de cliënt zette.",
-            "mediaan(dag eerste nagekomen planstap − startdatum cliënt)",
+            "De middelste waarde (mediaan) van het aantal dagen tussen de start van de bijstand en de eerste stap uit het plan die de cliënt zette, voor cliënten die die eerste stap in de periode zetten.",
+            "mediaan(dag eerste nagekomen planstap − startdatum cliënt), over cliënten met hun eerste nagekomen planstap in de periode",
             "dagen",
             False,
             ("commitments_commitment", "dossiers_client"),
             "effect",
             _first_step,
-            lambda s: (
-                s.clients()
-                .filter(commitments__origin=Origin.PLAN_STEP, commitments__status=Status.FULFILLED)
-                .distinct()
-            ),
+            _first_step_clients,
         ),
         Metric(
             "feedback_messages",

@@ -1,4 +1,4 @@
-"""Insight only reads the dossiers; it writes one thing: the log of research exports."""
+"""Insight only reads the dossiers; it writes the log of research exports and daily tallies."""
 
 from __future__ import annotations
 
@@ -19,19 +19,21 @@ class ExportLog(models.Model):
         ordering = ["-at"]
 
 
-class PromiseDay(models.Model):
-    """Municipal promises due on one day, per origin and team of the current regisseur: how many
-    and how many kept on time. Kept correct as promises and assignments change
-    (aggregates.py), so the whole-municipality dashboard does not read every promise."""
+class DayTally(models.Model):
+    """Rows of one measure on one day, per kind and team of the client's current regisseur: how
+    many, and how many hits (see aggregates.py, which keeps them correct as the dossiers
+    change), so the dashboards of the municipality and of a team do not read every row."""
 
     day = models.DateField()
-    origin = models.CharField(max_length=24)
+    measure = models.CharField(max_length=16)
+    kind = models.CharField(max_length=24, blank=True)  # e.g. the origin of a promise
     team_id = models.IntegerField()  # 0: the client has no regisseur in a team
     total = models.PositiveIntegerField()
-    kept = models.PositiveIntegerField()
+    hits = models.PositiveIntegerField()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["day", "origin", "team_id"], name="promise_day_unique")
+            models.UniqueConstraint(
+                fields=["measure", "day", "kind", "team_id"], name="day_tally_unique"
+            )
         ]
-        indexes = [models.Index(fields=["day", "team_id"], name="promise_day_period")]

@@ -92,7 +92,10 @@ class Letter(models.Model):
 
     class Meta:
         ordering = ["-sent_at", "-id"]
-        indexes = [models.Index(fields=["client", "-sent_at"], name="letters_of_client")]
+        indexes = [
+            models.Index(fields=["client", "-sent_at"], name="letters_of_client"),
+            models.Index(fields=["sent_at"], name="letters_sent"),  # insight: one day at a time
+        ]
 
     @property
     def text_direction(self) -> str:

@@ -340,11 +340,11 @@ def mark_opened(letter: Letter) -> None:
     if letter.opened_at is not None:
         return
     with transaction.atomic():
-        updated = Letter.objects.filter(pk=letter.pk, opened_at__isnull=True).update(
-            opened_at=timezone.now()
-        )
-        if not updated:
+        locked = Letter.objects.select_for_update().get(pk=letter.pk)
+        if locked.opened_at is not None:
             return
+        locked.opened_at = timezone.now()
+        locked.save(update_fields=["opened_at"])  # saved, not updated: the insight tallies follow
         letter.deliveries.filter(channel=DeliveryChannel.PORTAL).update(
             status=DeliveryStatus.OPENED, updated_at=timezone.now()
         )

@@ -161,7 +161,7 @@ def test_experience_figures_follow_the_k_rule_and_never_narrow_to_a_team():
 def test_the_daily_aggregates_agree_with_the_promises_after_changes_and_a_move():
     from maatwerk.dossiers import services as dossier_services
     from maatwerk.insight import aggregates
-    from maatwerk.insight.models import PromiseDay
+    from maatwerk.insight.models import DayTally
 
     team_a, _lead, regisseur, people = _team("Team Noord")
     team_b = TeamFactory(name="Team Zuid")
@@ -180,10 +180,12 @@ def test_the_daily_aggregates_agree_with_the_promises_after_changes_and_a_move()
     assert metrics._on_time(scope_a, None).denominator == 6
     commitment_services.withdraw(commitment=extra, reason="Dubbel", actor=regisseur)
     assert metrics._on_time(scope_a, None).denominator == 5
-    before = {(d.day, d.origin, d.team_id, d.total, d.kept) for d in PromiseDay.objects.all()}
+    before = {
+        (d.measure, d.day, d.kind, d.team_id, d.total, d.hits) for d in DayTally.objects.all()
+    }
     aggregates.rebuild()
     assert {
-        (d.day, d.origin, d.team_id, d.total, d.kept) for d in PromiseDay.objects.all()
+        (d.measure, d.day, d.kind, d.team_id, d.total, d.hits) for d in DayTally.objects.all()
     } == before
     figure = metrics._on_time(scope_a, None)
     direct = metrics._promises(scope_a, None).filter(status=Status.FULFILLED).count()
@@ -191,3 +193,110 @@ def test_the_daily_aggregates_agree_with_the_promises_after_changes_and_a_move()
         figure.denominator == metrics._promises(scope_a, None).count()
         and figure.numerator <= direct
     )
+
+
+TALLIED = (
+    "promises_on_time",
+    "documents_routed",
+    "plain_letters_good",
+    "letters_opened",
+    "messages_answered",
+    "time_to_first_step",
+)
+
+
+def _figures(scope):
+    with metrics.shared_queries():
+        return {
+            key: (f.numerator, f.denominator)
+            for key in TALLIED
+            for f in [metrics.BY_KEY[key].compute(scope)]
+        }
+
+
+def _documents(person, regisseur, days_ago, late):
+    from maatwerk.documents.models import Document, IntakeBatch
+
+    received = _moment(days_ago, 9)
+    batch = IntakeBatch.objects.create(channel="portal", received_at=received, client=person)
+    document = Document.objects.create(
+        batch=batch, client=person, name="loonstrook.pdf", media_type="application/pdf",
+        received_at=received,
+    )  # fmt: skip
+    document.routed_to = regisseur
+    document.routed_at = received + timedelta(days=5 if late else 0, hours=2)
+    document.save(update_fields=["routed_to", "routed_at"])  # as documents.services routes
+
+
+def _letter(person, regisseur, days_ago, verdict):
+    from maatwerk.letters.models import Letter
+
+    return Letter.objects.create(
+        client=person, purpose="appointment_invitation", subject="Uitnodiging", body="Tekst",
+        language="nl", verdict=verdict, plain_language_needed=True, author=regisseur,
+        sent_at=_moment(days_ago),
+    )  # fmt: skip
+
+
+def _first_step(person, regisseur, days_ago):
+    step = commitment_services.promise(
+        client=person, party=Party.CLIENT, description="Cv maken", due_at=_moment(days_ago),
+        origin=Origin.PLAN_STEP, actor=regisseur, allow_past=True,
+    )  # fmt: skip
+    step.status, step.closed_at = Status.FULFILLED, _moment(days_ago, 15)
+    step.save()
+    return step
+
+
+def test_the_daily_tallies_give_the_same_figures_as_the_rows_for_every_measure():
+    """A team is read from the tallies, its only consultant from the rows: they must agree,
+    also after a letter is opened, a message answered, a step undone and a client moved."""
+    from django.contrib.auth.models import User
+
+    from maatwerk.contacts import messages
+    from maatwerk.dossiers import services as dossier_services
+    from maatwerk.insight import aggregates
+    from maatwerk.insight.models import DayTally
+    from maatwerk.letters import sending
+
+    team, lead, regisseur, people = _team("Team Noord")
+    other = make_staff(team=TeamFactory(name="Team Zuid"))
+    today = timezone.localdate()
+    tallied = Scope(today - timedelta(days=60), today + timedelta(days=30), team.pk)
+    live = Scope(tallied.first, tallied.last, team.pk, regisseur.pk)
+    for n, person in enumerate(people):
+        _documents(person, regisseur, 5 + n, late=n % 3 == 0)
+        _letter(person, regisseur, 3 + n, "goed" if n % 2 else "let_op")
+        _first_step(person, regisseur, 10 + n)
+    early = _first_step(people[0], regisseur, 20)
+    _first_step(people[1], regisseur, 2)  # not their first: does not count
+    sending.mark_opened(_letter(people[2], regisseur, 1, "goed"))
+    for person in people[3:5]:
+        person.user = User.objects.create_user(f"client-{person.pk}")
+        person.save(update_fields=["user"])
+    messages.send_from_client(client=people[3], text="Wanneer krijg ik mijn geld?")
+    messages.send_from_client(client=people[4], text="Mijn adres is veranderd.")
+    messages.reply(client=people[3], text="Volgende week.", actor=regisseur)
+    figures = _figures(tallied)
+    assert figures == _figures(live)
+    assert figures["documents_routed"] == (4, 6)
+    assert figures["plain_letters_good"] == (4, 7)
+    assert figures["letters_opened"] == (1, 7)
+    assert figures["messages_answered"] == (1, 2)
+    assert figures["time_to_first_step"][1] == 6
+
+    early.status, early.closed_at = Status.OPEN, None  # the first step turns out not done
+    early.save()
+    dossier_services.assign_regisseur(
+        client=people[5], regisseur=other, actor=lead, reason="Verhuisd"
+    )
+    assert _figures(tallied) == _figures(live)
+    moved = _figures(Scope(tallied.first, tallied.last, other.staff.team_id))
+    assert moved["documents_routed"][1] == 1 and moved["letters_opened"][1] == 1
+
+    before = {
+        (d.measure, d.day, d.kind, d.team_id, d.total, d.hits) for d in DayTally.objects.all()
+    }
+    aggregates.rebuild()
+    after = {(d.measure, d.day, d.kind, d.team_id, d.total, d.hits) for d in DayTally.objects.all()}
+    assert after == before

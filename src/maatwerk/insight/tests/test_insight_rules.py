@@ -1,12 +1,14 @@
 """The pure rules of insight: k-anonymous extracts with pseudonyms, and the survival analysis
 finding back effects that were put into generated data."""
 
+import statistics
 from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from maatwerk.insight.rules import anonymise, survival
+from maatwerk.insight.rules.counting import median_of_counts
 
 
 def _row(year, postcode, group, **extra):
@@ -117,3 +119,9 @@ def test_the_charts_are_accessible_svg():
     people = survival.synthetic(200, 1, {"provision_training": 2.0})
     svg = survival.curves_svg(survival.kaplan_meier(people, "template"), title="Tijd tot werk")
     assert svg.startswith("<svg") and 'aria-label="Tijd tot werk"' in svg
+
+
+@given(st.dictionaries(st.integers(-1000, 5000), st.integers(1, 50), min_size=1))
+def test_the_median_of_counted_values_is_the_median_of_the_values_listed(histogram):
+    listed = [value for value, times in histogram.items() for _ in range(times)]
+    assert median_of_counts(histogram) == statistics.median(listed)
