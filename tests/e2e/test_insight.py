@@ -64,6 +64,18 @@ def test_a_team_lead_sees_the_promises_kept_and_the_clients_behind_them(page, li
     page.get_by_role("link", name="Wat werkt voor deze cliënt").click()
     page.get_by_text("0 van 1 op tijd nagekomen").wait_for()
     assert_accessible(page)
+    # The client found work: the lead records the outflow that the figures count.
+    page.go_back()
+    page.get_by_role("link", name="Uitkering stopt of gaat weer in").click()
+    page.get_by_role("heading", name=f"De uitkering van {people[0].full_name} stopt").wait_for()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Kies waarom de uitkering stopt.").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Laatste dag van de uitkering").fill(timezone.localdate().isoformat())
+    page.get_by_label("Waarom de uitkering stopt").select_option("work")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Bewaard. De cliënt ziet dit in Mijn Maatwerk.").wait_for()
+    assert people[0].outflows.get().reason == "work"
 
 
 def test_a_researcher_exports_safely_and_sees_what_goes_with_faster_work(

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.core.models import Role
-from maatwerk.dossiers.models import Channel, CommunicationProfile
+from maatwerk.dossiers.models import Channel, CommunicationProfile, OutflowReason
 from maatwerk.dossiers.services import PROFILE_FIELDS
 
 _LANGUAGE_CODE_MESSAGE = _("Write the language as a code of 2 or 3 letters, such as nl, tr or ar.")
@@ -98,3 +98,31 @@ class AbsenceForm(forms.Form):
 def _set_choices(field: forms.Field, people: Any) -> None:
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = people
+
+
+def _day_field(label: Any) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={
+            "required": _("Fill in the day."),
+            "invalid": _("Write the date as day-month-year, for example 24-03-2026."),
+        },
+    )
+
+
+class OutflowForm(forms.Form):
+    ended_on = _day_field(_("Last day of the benefit"))
+    reason = forms.ChoiceField(
+        label=_("Why the benefit stops"),
+        choices=[("", ""), *OutflowReason.choices],
+        error_messages={
+            "required": _("Choose why the benefit stops."),
+            "invalid_choice": _("Choose why the benefit stops."),
+        },
+    )
+
+
+class ReturnForm(forms.Form):
+    returned_on = _day_field(_("First day of the benefit again"))

@@ -12,6 +12,7 @@ staff_urls = (
         path("dossiers/<uuid:public_id>/bsn/", staff.show_bsn, name="show_bsn"),
         path("dossiers/<uuid:public_id>/profiel/", staff.edit_profile, name="edit_profile"),
         path("dossiers/<uuid:public_id>/regisseur/", staff.reassign, name="reassign"),
+        path("dossiers/<uuid:public_id>/uitstroom/", staff.outflow, name="outflow"),
         path("afwezigheid/", staff.absences, name="absences"),
         path("toegang-met-reden/", staff.access_review, name="access_review"),
     ],

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from maatwerk.core.models import AccessBasis, Role, StaffMember
 from maatwerk.core.rules.bsn import looks_like_bsn
+from maatwerk.dossiers import outflow as outflows
 from maatwerk.dossiers import queries, services
 from maatwerk.dossiers.access import (
     DossierAccess,
@@ -30,7 +31,7 @@ from maatwerk.dossiers.access import (
     refuse_non_staff,
 )
 from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
-from maatwerk.dossiers.forms import AbsenceForm, ProfileForm, ReassignForm
+from maatwerk.dossiers.forms import AbsenceForm, OutflowForm, ProfileForm, ReassignForm, ReturnForm
 
 PAGE_SIZE = 25
 SESSION_REASONS = "dossier_access_reasons"
@@ -233,6 +234,47 @@ def reassign(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
         return redirect("staff:dossier", public_id=client.public_id)
     return _render(
         request, staff, "reassign_form.html", client=client, form=form, regisseur=access.regisseur
+    )
+
+
+@staff_only
+def outflow(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    """The benefit stops (with why), or the client comes back: what insight counts as outflow."""
+    access = _open(
+        request,
+        staff,
+        public_id,
+        "record_outflow",
+        needs=_MAY_CHANGE,
+        refusal=_("Only the regisseur, their deputy or the team lead can change this."),
+    )
+    if isinstance(access, HttpResponse):
+        return access
+    client = access.client
+    history = list(client.outflows.order_by("-ended_on"))
+    returning = any(o.returned_on is None for o in history)
+    form = (ReturnForm if returning else OutflowForm)(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if returning:
+                outflows.record_return(
+                    client=client, returned_on=form.cleaned_data["returned_on"], actor=staff.user
+                )
+            else:
+                outflows.record_outflow(client=client, actor=staff.user, **form.cleaned_data)
+        except DossierError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Saved. The client sees this in Mijn Maatwerk."))
+            return redirect("staff:dossier", public_id=client.public_id)
+    return _render(
+        request,
+        staff,
+        "outflow_form.html",
+        client=client,
+        form=form,
+        returning=returning,
+        history=history,
     )
 
 
