@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 
 from maatwerk.commitments.models import Commitment, Origin, Party, Status
@@ -25,8 +35,10 @@ from maatwerk.documents.models import Document
 from maatwerk.dossiers.models import Assignment
 from maatwerk.insight.models import DayTally
 from maatwerk.letters.models import Letter
+from maatwerk.plans.models import LadderMeasurement
 
 KEPT = Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))
+LADDER_WINDOW = timedelta(days=182)  # movement on the ladder is measured per half year
 
 # (kind, team) -> [total, hits]
 Counts = dict[tuple[str, int], list[int]]
@@ -131,6 +143,24 @@ def _first_step(day: date) -> Counts:
     return counts
 
 
+def with_baseline(rows: QuerySet[LadderMeasurement]) -> QuerySet:  # type: ignore[type-arg]
+    """Each measurement with the client's first rung in the half year before it (or None)."""
+    since = ExpressionWrapper(OuterRef("measured_on") - LADDER_WINDOW, output_field=DateField())
+    earlier = LadderMeasurement.objects.filter(
+        client_id=OuterRef("client_id"),
+        measured_on__gte=since,
+        measured_on__lt=OuterRef("measured_on"),
+    ).order_by("measured_on", "id")
+    annotated: QuerySet = rows.annotate(baseline=Subquery(earlier.values("rung")[:1]))  # type: ignore[type-arg]
+    return annotated
+
+
+def _ladder(day: date) -> Counts:
+    rows = with_baseline(LadderMeasurement.objects.filter(measured_on=day))
+    measured_again = _with_team(rows.filter(baseline__isnull=False))
+    return _grouped(measured_again, None, Q(rung__gt=F("baseline")))
+
+
 @dataclass(frozen=True)
 class Measure:
     key: str
@@ -146,6 +176,7 @@ MEASURES = {
         Measure("letter", _letter),
         Measure("plain_letter", _plain_letter),
         Measure("first_step", _first_step),
+        Measure("ladder", _ladder),
     )
 }
 
@@ -176,6 +207,7 @@ def _all_days() -> Iterator[tuple[str, set[date]]]:
     yield "letter", sent
     yield "plain_letter", sent
     yield "first_step", _days(completed_steps().values_list("closed_at", flat=True).iterator())
+    yield "ladder", set(LadderMeasurement.objects.values_list("measured_on", flat=True).distinct())
 
 
 def rebuild() -> int:
@@ -203,7 +235,20 @@ def client_days(client_id: int) -> dict[str, set[date]]:
         "letter": sent,
         "plain_letter": sent,
         "first_step": _days(steps.values_list("closed_at", flat=True)),
+        "ladder": set(
+            LadderMeasurement.objects.filter(client_id=client_id).values_list(
+                "measured_on", flat=True
+            )
+        ),
     }
+
+
+def ladder_days(client_id: int, day: date) -> set[date]:
+    """A measurement on `day` is the baseline of the client's later ones in the half year."""
+    later = LadderMeasurement.objects.filter(
+        client_id=client_id, measured_on__gte=day, measured_on__lte=day + LADDER_WINDOW
+    )
+    return {day, *later.values_list("measured_on", flat=True)}
 
 
 def refresh_client(client_id: int) -> None:

@@ -16,6 +16,7 @@ class InsightConfig(AppConfig):
         from maatwerk.documents.models import Document
         from maatwerk.dossiers.models import Assignment
         from maatwerk.letters.models import Letter
+        from maatwerk.plans.models import LadderMeasurement
 
         pre_save.connect(_remember, sender=Commitment, dispatch_uid="insight.remember")
         post_save.connect(_commitment_changed, sender=Commitment, dispatch_uid="insight.promise")
@@ -23,6 +24,7 @@ class InsightConfig(AppConfig):
         post_save.connect(_document_changed, sender=Document, dispatch_uid="insight.document")
         post_save.connect(_letter_changed, sender=Letter, dispatch_uid="insight.letter")
         post_save.connect(_assignment_changed, sender=Assignment, dispatch_uid="insight.assignment")
+        post_save.connect(_measured, sender=LadderMeasurement, dispatch_uid="insight.ladder")
 
 
 # The tallies are refreshed in the same transaction as the change: a rollback takes them back.
@@ -69,6 +71,12 @@ def _letter_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     day = local_day(instance.sent_at)
     refresh("letter", {day})
     refresh("plain_letter", {day})
+
+
+def _measured(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from maatwerk.insight.aggregates import ladder_days, refresh
+
+    refresh("ladder", ladder_days(instance.client_id, instance.measured_on))
 
 
 def _assignment_changed(sender: Any, instance: Any, **kwargs: Any) -> None:

@@ -23,7 +23,13 @@ from maatwerk.commitments.models import (
 )
 from maatwerk.documents.models import Document
 from maatwerk.dossiers.models import Client, Outflow, OutflowReason
-from maatwerk.insight.aggregates import KEPT, completed_steps, local_day, routing_norm
+from maatwerk.insight.aggregates import (
+    KEPT,
+    completed_steps,
+    local_day,
+    routing_norm,
+    with_baseline,
+)
 from maatwerk.insight.models import DayTally
 from maatwerk.insight.rules.counting import median_of_counts
 from maatwerk.insight.scope import Scope
@@ -357,23 +363,26 @@ def _proposal_clients(rows: QuerySet[Proposal]) -> QuerySet[Client]:
 
 
 def _ladder_up(scope: Scope) -> Figure:
-    """Clients measured at least twice in the half year up to the period's end: rung went up."""
-    since = scope.last - timedelta(days=182)
-    rows = LadderMeasurement.objects.filter(measured_on__gte=since, measured_on__lte=scope.last)
+    """Measurements in the period of clients measured before in the half year: rung went up."""
+    if _tallied(scope):
+        return _tally(scope, "ladder")
+    rows = LadderMeasurement.objects.filter(
+        measured_on__gte=scope.first, measured_on__lte=scope.last
+    )
     if scope.narrowed():
         rows = rows.filter(client__in=scope.clients())
-    first_last: dict[int, list[int]] = {}
-    for client_id, rung in (
-        rows.order_by("client_id", "measured_on", "id").values_list("client_id", "rung").iterator()
-    ):
-        first_last.setdefault(client_id, []).append(rung)
-    measured = [r for r in first_last.values() if len(r) >= 2]
-    return Figure(sum(1 for r in measured if r[-1] > r[0]), len(measured))
+    counts = (
+        with_baseline(rows)
+        .filter(baseline__isnull=False)
+        .aggregate(total=Count("id"), up=Count("id", filter=Q(rung__gt=F("baseline"))))
+    )
+    return Figure(counts["up"], counts["total"])
 
 
 def _ladder_clients(scope: Scope) -> QuerySet[Client]:
-    since = scope.last - timedelta(days=182)
-    rows = LadderMeasurement.objects.filter(measured_on__gte=since, measured_on__lte=scope.last)
+    rows = LadderMeasurement.objects.filter(
+        measured_on__gte=scope.first, measured_on__lte=scope.last
+    )
     return scope.clients().filter(pk__in=rows.values("client_id"))
 
 
@@ -630,8 +639,8 @@ def _catalogue() -> list[Metric]:
         Metric(
             "ladder_up",
             "Hoger op de participatieladder",
-            "Van cliënten die in het laatste half jaar minstens twee keer op de ladder zijn gemeten: het deel dat hoger kwam.",
-            "cliënten met laatste trede > eerste trede ÷ cliënten met 2+ metingen in 182 dagen tot het einde van de periode",
+            "Van de metingen op de participatieladder in de periode bij cliënten die in het half jaar ervoor ook gemeten zijn: het deel waarbij de cliënt hoger staat dan bij de eerste meting in dat half jaar.",
+            "metingen met trede > eerste trede in de 182 dagen ervoor ÷ metingen met een eerdere meting in die 182 dagen (metingen in de periode)",
             "%",
             True,
             ("plans_laddermeasurement",),

@@ -145,17 +145,16 @@ def _ladder() -> dict[int, tuple[int, int]]:
 def _plans() -> tuple[dict[int, set[str]], dict[int, set[str]], dict[int, str]]:
     obstacles: dict[int, set[str]] = defaultdict(set)
     provisions: dict[int, set[str]] = defaultdict(set)
-    for client_id, kind in (
-        Obstacle.objects.filter(version__plan__active=F("version"))
-        .values_list("version__plan__client_id", "kind")
-        .iterator()
+    # Read as a list, not through a server-side cursor: PostgreSQL plans a cursor for its first
+    # rows, and for this join that plan took 75 s instead of 0.3 s at 40,000 clients.
+    for client_id, kind in Obstacle.objects.filter(version__plan__active=F("version")).values_list(
+        "version__plan__client_id", "kind"
     ):
         obstacles[client_id].add(kind)
     for client_id, kind in (
         Step.objects.filter(version__plan__active=F("version"))
         .exclude(provision="")
         .values_list("version__plan__client_id", "provision")
-        .iterator()
     ):
         provisions[client_id].add(kind)
     templates = {

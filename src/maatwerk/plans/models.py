@@ -116,6 +116,11 @@ class Goal(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
+        indexes = [  # insight counts the goals reached in a period
+            models.Index(
+                fields=["achieved_on"], condition=Q(achieved_on__isnull=False), name="goal_achieved"
+            )
+        ]
 
 
 class ObstacleKind(models.TextChoices):

@@ -202,6 +202,7 @@ TALLIED = (
     "letters_opened",
     "messages_answered",
     "time_to_first_step",
+    "ladder_up",
 )
 
 
@@ -248,6 +249,33 @@ def _first_step(person, regisseur, days_ago):
     return step
 
 
+def _measure(person, regisseur, rungs_by_days_ago):
+    from maatwerk.plans.models import LadderMeasurement
+
+    for days_ago, rung in rungs_by_days_ago.items():
+        LadderMeasurement.objects.create(
+            client=person, rung=rung, recorded_by=regisseur,
+            measured_on=timezone.localdate() - timedelta(days=days_ago),
+        )  # fmt: skip
+
+
+def test_ladder_movement_compares_with_the_first_rung_in_the_half_year_before():
+    team, _lead, regisseur, people = _team("Team Noord")
+    _measure(people[0], regisseur, {100: 2, 10: 3})  # up
+    _measure(people[1], regisseur, {150: 3, 5: 2})  # down
+    _measure(
+        people[2], regisseur, {300: 1, 10: 4}
+    )  # the earlier one is more than half a year before
+    _measure(people[3], regisseur, {30: 2})  # measured once
+    _measure(people[4], regisseur, {170: 1, 90: 3, 20: 3})  # up; day 90 is outside the period
+    scope = _scope(team_id=team.pk)  # the last 60 days
+    assert metrics.BY_KEY["ladder_up"].compute(scope).value == round(100 * 2 / 3, 1)
+    live = _scope(team_id=team.pk, consultant_id=regisseur.pk)
+    assert metrics.BY_KEY["ladder_up"].compute(live) == metrics.BY_KEY["ladder_up"].compute(scope)
+    _measure(people[1], regisseur, {160: 1})  # a lower first rung found later: now it went up
+    assert metrics.BY_KEY["ladder_up"].compute(scope).value == 100.0
+
+
 def test_the_daily_tallies_give_the_same_figures_as_the_rows_for_every_measure():
     """A team is read from the tallies, its only consultant from the rows: they must agree,
     also after a letter is opened, a message answered, a step undone and a client moved."""
@@ -268,6 +296,9 @@ def test_the_daily_tallies_give_the_same_figures_as_the_rows_for_every_measure()
         _documents(person, regisseur, 5 + n, late=n % 3 == 0)
         _letter(person, regisseur, 3 + n, "goed" if n % 2 else "let_op")
         _first_step(person, regisseur, 10 + n)
+    _measure(people[0], regisseur, {100: 2, 10: 3})
+    _measure(people[1], regisseur, {150: 3, 5: 2})
+    _measure(people[2], regisseur, {40: 1})
     early = _first_step(people[0], regisseur, 20)
     _first_step(people[1], regisseur, 2)  # not their first: does not count
     sending.mark_opened(_letter(people[2], regisseur, 1, "goed"))
@@ -284,6 +315,7 @@ def test_the_daily_tallies_give_the_same_figures_as_the_rows_for_every_measure()
     assert figures["letters_opened"] == (1, 7)
     assert figures["messages_answered"] == (1, 2)
     assert figures["time_to_first_step"][1] == 6
+    assert figures["ladder_up"] == (1, 2)
 
     early.status, early.closed_at = Status.OPEN, None  # the first step turns out not done
     early.save()
