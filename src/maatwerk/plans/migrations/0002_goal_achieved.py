@@ -4,14 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_plans_versions_reviews_ladder'),
+        ("plans", "0001_plans_versions_reviews_ladder"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='goal',
-            index=models.Index(condition=models.Q(('achieved_on__isnull', False)), fields=['achieved_on'], name='goal_achieved'),
+            model_name="goal",
+            index=models.Index(
+                condition=models.Q(("achieved_on__isnull", False)),
+                fields=["achieved_on"],
+                name="goal_achieved",
+            ),
         ),
     ]
