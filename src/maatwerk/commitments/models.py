@@ -125,6 +125,14 @@ class Commitment(models.Model):
                 condition=Q(party="municipality"),
                 name="commitment_municipal_due",
             ),
+            # A team lead's figures per consultant: a team's clients' promises in a period, read
+            # from the index alone (PostgreSQL; elsewhere the columns are simply not included).
+            models.Index(
+                fields=["client", "due_at"],
+                include=["id", "status", "closed_at", "origin"],
+                condition=Q(party="municipality"),
+                name="commitment_municipal_client",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
