@@ -270,6 +270,10 @@ class LadderMeasurement(models.Model):
 
     class Meta:
         ordering = ["measured_on", "id"]
+        indexes = [  # insight: the measurements of a day, and each one's half year before
+            models.Index(fields=["measured_on"], name="ladder_day"),
+            models.Index(fields=["client", "measured_on"], name="ladder_client_day"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(rung__gte=1, rung__lte=6), name="ladder_rung_1_6")
         ]
