@@ -90,6 +90,11 @@ def test_a_consultant_fixes_a_letter_for_a_plain_language_client_who_reads_and_l
     assert page.locator(".maatwerk-marked mark").count() == 2
     assert_accessible(page)
     page.get_by_role("button", name="Vervang door “als”").click()
+    # A second suggestion clicked while the first is still on its way is dropped (hx-sync), so
+    # that it cannot send the old text back: wait for the first, as a person would see it.
+    page.wait_for_function(
+        "document.querySelector('#letter-body').value.includes('Als u verhinderd')"
+    )
     page.get_by_role("button", name="Vervang door “moet u”").click()
     page.get_by_text("Eenvoudige taal: goed").wait_for()
     assert "Als u verhinderd bent, moet u dit" in page.locator("#letter-body").input_value()

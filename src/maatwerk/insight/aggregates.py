@@ -11,11 +11,12 @@ signals (bulk loads, an upgrade) need `maatwerk insight rebuild`.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
     Count,
     DateField,
@@ -38,6 +39,7 @@ from maatwerk.letters.models import Letter
 from maatwerk.plans.models import LadderMeasurement
 
 KEPT = Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))
+TALLY_LOCKS = 7410  # the advisory-lock namespace of the daily tallies
 LADDER_WINDOW = timedelta(days=182)  # movement on the ladder is measured per half year
 
 # (kind, team) -> [total, hits]
@@ -184,13 +186,28 @@ MEASURES = {
 def refresh(measure: str, days: Iterable[date]) -> None:
     count = MEASURES[measure].count
     for day in sorted(set(days)):
-        counts = count(day)
         with transaction.atomic():
+            _lock(measure, day)
+            counts = count(day)
             DayTally.objects.filter(measure=measure, day=day).delete()
             DayTally.objects.bulk_create(
                 DayTally(day=day, measure=measure, kind=k, team_id=t, total=c[0], hits=c[1])
                 for (k, t), c in counts.items()
             )
+
+
+def _lock(measure: str, day: date) -> None:
+    """One recount of a day at a time, until the change that asked for it commits.
+
+    Without it two uploads on one day each count without the other's uncommitted row and both
+    write the day: the second fails on the unique tally (and took the upload down with it).
+    After the lock the count sees what the first committed. SQLite serialises writers itself.
+    """
+    if connection.vendor != "postgresql":
+        return
+    key = zlib.crc32(f"{measure}:{day.isoformat()}".encode()) - 2**31
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [TALLY_LOCKS, key])
 
 
 def _days(moments: Iterable[datetime | None]) -> set[date]:
