@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk.commitments.models import Commitment, Origin, Party, Status
 from maatwerk.contacts.models import ContactChannel, ContactMoment, Direction
 from maatwerk.dossiers.models import Assignment, Client, Outflow, OutflowReason
 from maatwerk.insight import aggregates
@@ -140,6 +141,7 @@ def _plan(
     Plan.objects.filter(pk=plan.pk).update(active=version)
     for kind in obstacles:
         Obstacle.objects.create(version=version, kind=kind, description="Uit het eerste gesprek")
+    _first_client_step(client, version, start)
     for n, kind in enumerate(provisions):
         Step.objects.create(
             version=version,
@@ -150,3 +152,27 @@ def _plan(
             provision_status="granted",
             position=n,
         )
+
+
+def _first_client_step(client: Client, version: PlanVersion, start: date) -> None:
+    """The client's own first step, done two to ten weeks after the start ("days to first
+    step"), or still open when that moment has not come yet."""
+    done_on = start + timedelta(days=14 + (client.pk * 7) % 56)
+    done = done_on <= timezone.localdate()
+    promise = Commitment.objects.create(
+        client=client,
+        party=Party.CLIENT,
+        description="Mijn cv bijwerken met de jobcoach",
+        due_at=_aware(start + timedelta(days=42)),
+        origin=Origin.PLAN_STEP,
+        status=Status.FULFILLED if done else Status.OPEN,
+        closed_at=_aware(done_on) if done else None,
+    )
+    Step.objects.create(
+        version=version,
+        party="client",
+        description=promise.description,
+        due_on=start + timedelta(days=42),
+        commitment=promise,
+        position=0,
+    )

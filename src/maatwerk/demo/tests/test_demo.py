@@ -55,3 +55,23 @@ def test_the_demo_has_feedback_a_consultation_and_improvement_actions():
     assert Feedback.objects.count() > 150 and Feedback.objects.filter(review="waiting").exists()
     assert Consultation.objects.get().answers.count() >= 5
     assert ImprovementAction.objects.count() == 2
+
+
+def test_the_demo_gives_a_team_lead_figures_on_promises_ladder_and_first_steps():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from maatwerk.core.models import Team
+    from maatwerk.insight import metrics
+    from maatwerk.insight.scope import Scope
+
+    call_command("demo")
+    today = timezone.localdate()
+    team = Team.objects.get(name="Team Noord")
+    scope = Scope(today - timedelta(days=365), today, team.pk)
+    for key in ("promises_on_time", "ladder_up", "time_to_first_step"):
+        figure = metrics.BY_KEY[key].compute(scope)
+        assert figure.denominator >= metrics.MIN_GROUP, key
+    days = metrics.BY_KEY["time_to_first_step"].compute(scope).value
+    assert days is not None and 14 <= days <= 70
