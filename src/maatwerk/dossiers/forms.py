@@ -114,7 +114,8 @@ def _day_field(label: Any) -> forms.DateField:
 
 class OutflowForm(forms.Form):
     ended_on = _day_field(_("Last day of the benefit"))
-    reason = forms.ChoiceField(
+    # Not "reason": that name is the reason given for opening a dossier outside one's caseload.
+    why = forms.ChoiceField(
         label=_("Why the benefit stops"),
         choices=[("", ""), *OutflowReason.choices],
         error_messages={

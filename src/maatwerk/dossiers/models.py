@@ -242,3 +242,8 @@ class Outflow(models.Model):
     class Meta:
         ordering = ["-ended_on", "-id"]
         indexes = [models.Index(fields=["reason", "ended_on"], name="outflow_by_reason")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"], condition=Q(returned_on__isnull=True), name="one_open_outflow"
+            )
+        ]

@@ -22,9 +22,11 @@ def record_outflow(
         raise DossierError(_("Fill in the day the benefit ended and why."))
     if ended_on > timezone.localdate() + timedelta(days=62):
         raise DossierError(_("The end can be at most two months ahead."))
-    if Outflow.objects.filter(client=client, returned_on__isnull=True).exists():
-        raise DossierError(_("An outflow is already recorded. Record the return first."))
     with transaction.atomic():
+        # Locked, so that a Save clicked twice cannot record two open outflows.
+        Client.objects.select_for_update().filter(pk=client.pk).first()
+        if Outflow.objects.filter(client=client, returned_on__isnull=True).exists():
+            raise DossierError(_("An outflow is already recorded. Record the return first."))
         made = Outflow.objects.create(
             client=client, ended_on=ended_on, reason=reason, recorded_by=actor
         )

@@ -4,8 +4,9 @@ A measure counts rows on the local day they belong to (a promise on the day it i
 document on the day it came in, a letter on the day it was sent, a client on the day of their
 first completed plan step), per kind and per team of the client's current regisseur: how many,
 and how many hits (kept on time, routed within the norm, opened, ...). A change recomputes the
-days it touches, each with one grouped query over that day's rows (apps.py connects the
-signals); a new regisseur recomputes the days of that client's rows. Rows written without
+days it touches after it commits, each day with one grouped query over that day's rows in its
+own short transaction (apps.py connects the signals); a new regisseur recomputes the days of
+that client's rows. Rows written without
 signals (bulk loads, an upgrade) need `maatwerk insight rebuild`.
 """
 
@@ -183,6 +184,20 @@ MEASURES = {
 }
 
 
+Days = Iterable[date] | Callable[[], Iterable[date]]
+
+
+def after_commit(measure: str, days: Days) -> None:
+    """Recount these days once the current transaction commits (at once outside one). `days`
+    may be a function, to read them after the commit. A failing recount is logged and leaves
+    the tally for `maatwerk insight rebuild`; it never undoes the change that asked for it."""
+    transaction.on_commit(lambda: refresh(measure, days() if callable(days) else days), robust=True)
+
+
+def after_commit_client(client_id: int) -> None:
+    transaction.on_commit(lambda: refresh_client(client_id), robust=True)
+
+
 def refresh(measure: str, days: Iterable[date]) -> None:
     count = MEASURES[measure].count
     for day in sorted(set(days)):
@@ -197,12 +212,9 @@ def refresh(measure: str, days: Iterable[date]) -> None:
 
 
 def _lock(measure: str, day: date) -> None:
-    """One recount of a day at a time, until the change that asked for it commits.
-
-    Without it two uploads on one day each count without the other's uncommitted row and both
-    write the day: the second fails on the unique tally (and took the upload down with it).
-    After the lock the count sees what the first committed. SQLite serialises writers itself.
-    """
+    """One recount of a day at a time: two recounts of one day would each delete and write the
+    day, and the second would fail on the unique tally. The lock is taken before counting, so
+    the second count sees what the first wrote. SQLite serialises writers itself."""
     if connection.vendor != "postgresql":
         return
     key = zlib.crc32(f"{measure}:{day.isoformat()}".encode()) - 2**31

@@ -27,7 +27,8 @@ class InsightConfig(AppConfig):
         post_save.connect(_measured, sender=LadderMeasurement, dispatch_uid="insight.ladder")
 
 
-# The tallies are refreshed in the same transaction as the change: a rollback takes them back.
+# The tallies are recounted after the change commits (aggregates.after_commit), each day in its
+# own short transaction: holding a tally lock until a request commits could deadlock two requests.
 
 
 def _remember(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -38,48 +39,56 @@ def _remember(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def _commitment_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from maatwerk.insight.aggregates import completed_steps, local_day, refresh
+    from maatwerk.insight.aggregates import after_commit, local_day
 
     before = getattr(instance, "_insight_before", None) or (None, None)
     if instance.party == "municipality":
         days = {local_day(m) for m in (instance.due_at, before[0]) if m is not None}
-        refresh("promise", days)
-        refresh("reply", days)
+        after_commit("promise", days)
+        after_commit("reply", days)
     elif instance.origin == "plan_step":
         # The client's first step is on one of the days of their completed steps, before or after.
-        steps = completed_steps().filter(client_id=instance.client_id)
-        moments = [*steps.values_list("closed_at", flat=True), before[1]]
-        refresh("first_step", {local_day(m) for m in moments if m is not None})
+        closed = before[1]
+        after_commit("first_step", lambda: _step_days(instance.client_id, closed))
+
+
+def _step_days(client_id: int, closed_before: Any) -> set[Any]:
+    from maatwerk.insight.aggregates import completed_steps, local_day
+
+    steps = completed_steps().filter(client_id=client_id)
+    moments = [*steps.values_list("closed_at", flat=True), closed_before]
+    return {local_day(m) for m in moments if m is not None}
 
 
 def _message_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from maatwerk.insight.aggregates import local_day, refresh
+    from maatwerk.insight.aggregates import after_commit, local_day
 
     if instance.reply_commitment_id is not None:
-        refresh("reply", {local_day(instance.reply_commitment.due_at)})
+        after_commit("reply", {local_day(instance.reply_commitment.due_at)})
 
 
 def _document_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from maatwerk.insight.aggregates import local_day, refresh
+    from maatwerk.insight.aggregates import after_commit, local_day
 
-    refresh("document", {local_day(instance.received_at)})
+    after_commit("document", {local_day(instance.received_at)})
 
 
 def _letter_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from maatwerk.insight.aggregates import local_day, refresh
+    from maatwerk.insight.aggregates import after_commit, local_day
 
     day = local_day(instance.sent_at)
-    refresh("letter", {day})
-    refresh("plain_letter", {day})
+    after_commit("letter", {day})
+    after_commit("plain_letter", {day})
 
 
 def _measured(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from maatwerk.insight.aggregates import ladder_days, refresh
+    from maatwerk.insight.aggregates import after_commit, ladder_days
 
-    refresh("ladder", ladder_days(instance.client_id, instance.measured_on))
+    client, day = instance.client_id, instance.measured_on
+    after_commit("ladder", lambda: ladder_days(client, day))
 
 
 def _assignment_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from maatwerk.insight.aggregates import refresh_client
+    from maatwerk.insight.aggregates import after_commit_client
 
-    refresh_client(instance.client_id)
+    after_commit_client(instance.client_id)

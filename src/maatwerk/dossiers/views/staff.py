@@ -261,7 +261,12 @@ def outflow(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> H
                     client=client, returned_on=form.cleaned_data["returned_on"], actor=staff.user
                 )
             else:
-                outflows.record_outflow(client=client, actor=staff.user, **form.cleaned_data)
+                outflows.record_outflow(
+                    client=client,
+                    ended_on=form.cleaned_data["ended_on"],
+                    reason=form.cleaned_data["why"],
+                    actor=staff.user,
+                )
         except DossierError as exc:
             form.add_error(None, exc.message)
         else:

@@ -332,3 +332,22 @@ def test_the_daily_tallies_give_the_same_figures_as_the_rows_for_every_measure()
     aggregates.rebuild()
     after = {(d.measure, d.day, d.kind, d.team_id, d.total, d.hits) for d in DayTally.objects.all()}
     assert after == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tallies_are_recounted_after_the_change_commits_and_not_after_a_rollback():
+    from django.db import transaction
+
+    from maatwerk.insight.models import DayTally
+
+    team, _lead, regisseur, people = _team("Team Noord", clients=5, late=1)
+    assert metrics.BY_KEY["callbacks_on_time"].compute(_scope(team_id=team.pk)).denominator == 5
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _callback(people[0], regisseur, 3, on_time=True)
+        raise RuntimeError("the change fails")
+    assert metrics.BY_KEY["callbacks_on_time"].compute(_scope(team_id=team.pk)).denominator == 5
+    with transaction.atomic():
+        _callback(people[0], regisseur, 3, on_time=True)
+        assert not DayTally.objects.filter(day=timezone.localdate() - timedelta(days=3)).exists()
+    figure = metrics.BY_KEY["callbacks_on_time"].compute(_scope(team_id=team.pk))
+    assert (figure.numerator, figure.denominator) == (5, 6)
