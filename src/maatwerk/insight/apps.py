@@ -91,4 +91,8 @@ def _measured(sender: Any, instance: Any, **kwargs: Any) -> None:
 def _assignment_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     from maatwerk.insight.aggregates import after_commit_client
 
+    if instance.ended_at is not None:
+        # Ending one is followed by the new one in the same transaction (assign_regisseur): one
+        # recount after the commit, for the new one, covers both (about a second at 40,000).
+        return
     after_commit_client(instance.client_id)
