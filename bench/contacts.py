@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from run import ENV, database_url, ensure_database  # noqa: E402
+from run import database_url, django_env, ensure_database, run_json  # noqa: E402
 
 HISTORY = r"""
 import json, statistics, sys, time
@@ -119,24 +118,11 @@ print(json.dumps({"seconds": round(time.perf_counter() - start, 3), "overdue": r
 
 
 def _env(size: int) -> dict[str, str]:
-    return {
-        **os.environ,
-        **ENV,
-        "MAATWERK_VAR_DIR": "/tmp/maatwerk-bench-contacts",
-        "DJANGO_SETTINGS_MODULE": "maatwerk.settings",
-        "DATABASE_URL": database_url(size),
-    }
+    return django_env(size, "/tmp/maatwerk-bench-contacts")
 
 
 def _run(script: str, size: int, *args: str) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-W", "ignore", "-c", script, *args],
-        env=_env(size),
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_json(script, _env(size), *args)
 
 
 def main() -> None:

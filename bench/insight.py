@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from fill import fill  # noqa: E402
-from run import BIN, ENV, database_url, ensure_database  # noqa: E402
+from run import BIN, database_url, django_env, ensure_database, run_json  # noqa: E402
 
 PAGES = r"""
 import json, statistics, sys, time
@@ -97,19 +96,11 @@ print(json.dumps({"seconds": round(time.perf_counter() - t, 2), "rows": made.row
 
 
 def _env(size: int) -> dict[str, str]:
-    return {**os.environ, **ENV, "MAATWERK_VAR_DIR": "/tmp/maatwerk-bench-insight",
-            "DJANGO_SETTINGS_MODULE": "maatwerk.settings", "DATABASE_URL": database_url(size)}  # fmt: skip
+    return django_env(size, "/tmp/maatwerk-bench-insight")
 
 
 def _run(script: str, size: int, *args: str) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-W", "ignore", "-c", script, *args],
-        env=_env(size),
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_json(script, _env(size), *args)
 
 
 def main() -> None:

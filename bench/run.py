@@ -43,6 +43,29 @@ def run(cmd: list[str], size: int, capture: bool = False) -> str:
     return done.stdout if capture else ""
 
 
+def django_env(size: int, var_dir: str) -> dict[str, str]:
+    """The environment of a Django script run against the municipality of `size` clients."""
+    return {
+        **os.environ,
+        **ENV,
+        "MAATWERK_VAR_DIR": var_dir,
+        "DJANGO_SETTINGS_MODULE": "maatwerk.settings",
+        "DATABASE_URL": database_url(size),
+    }
+
+
+def run_json(script: str, env: dict[str, str], *args: str) -> dict:
+    """Run a Python script in that environment; its last line of output is a JSON report."""
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", script, *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def ensure_database(size: int) -> None:
     name = f"maatwerk_bench_{size}"
     exists = subprocess.run(
