@@ -256,20 +256,26 @@ def client_days(client_id: int) -> dict[str, set[date]]:
     letters = Letter.objects.filter(client_id=client_id)
     sent = _days(letters.values_list("sent_at", flat=True))
     documents = Document.objects.filter(client_id=client_id)
-    steps = completed_steps().filter(client_id=client_id)
     return {
         "promise": due,
         "reply": due,
         "document": _days(documents.values_list("received_at", flat=True)),
         "letter": sent,
         "plain_letter": sent,
-        "first_step": _days(steps.values_list("closed_at", flat=True)),
+        "first_step": first_step_days(client_id),
         "ladder": set(
             LadderMeasurement.objects.filter(client_id=client_id).values_list(
                 "measured_on", flat=True
             )
         ),
     }
+
+
+def first_step_days(client_id: int, closed_before: datetime | None = None) -> set[date]:
+    """The client's first step is on one of the days of their completed steps, before a change
+    (`closed_before`: the changed step's earlier close) or after it."""
+    steps = completed_steps().filter(client_id=client_id)
+    return _days([*steps.values_list("closed_at", flat=True), closed_before])
 
 
 def ladder_days(client_id: int, day: date) -> set[date]:

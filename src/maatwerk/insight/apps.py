@@ -39,7 +39,7 @@ def _remember(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def _commitment_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from maatwerk.insight.aggregates import after_commit, local_day
+    from maatwerk.insight.aggregates import after_commit, first_step_days, local_day
 
     before = getattr(instance, "_insight_before", None) or (None, None)
     if instance.party == "municipality":
@@ -47,17 +47,8 @@ def _commitment_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
         after_commit("promise", days)
         after_commit("reply", days)
     elif instance.origin == "plan_step":
-        # The client's first step is on one of the days of their completed steps, before or after.
-        closed = before[1]
-        after_commit("first_step", lambda: _step_days(instance.client_id, closed))
-
-
-def _step_days(client_id: int, closed_before: Any) -> set[Any]:
-    from maatwerk.insight.aggregates import completed_steps, local_day
-
-    steps = completed_steps().filter(client_id=client_id)
-    moments = [*steps.values_list("closed_at", flat=True), closed_before]
-    return {local_day(m) for m in moments if m is not None}
+        client, closed = instance.client_id, before[1]
+        after_commit("first_step", lambda: first_step_days(client, closed))
 
 
 def _message_changed(sender: Any, instance: Any, **kwargs: Any) -> None:

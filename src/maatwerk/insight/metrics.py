@@ -107,8 +107,8 @@ def _tallied(scope: Scope) -> bool:
     return scope.consultant_id is None and not scope.group
 
 
-def _tallies(scope: Scope, measure: str) -> QuerySet[DayTally]:
-    rows = DayTally.objects.filter(measure=measure, day__gte=scope.first, day__lte=scope.last)
+def _tallies(scope: Scope, *measures: str) -> QuerySet[DayTally]:
+    rows = DayTally.objects.filter(measure__in=measures, day__gte=scope.first, day__lte=scope.last)
     return rows.filter(team_id=scope.team_id) if scope.team_id is not None else rows
 
 
@@ -265,11 +265,8 @@ def _letter_counts(scope: Scope) -> dict[str, int]:
 
 
 def _letter_tallies(scope: Scope) -> dict[str, int]:
-    both = DayTally.objects.filter(measure__in=["letter", "plain_letter"])
-    rows = both.filter(day__gte=scope.first, day__lte=scope.last)
-    if scope.team_id is not None:
-        rows = rows.filter(team_id=scope.team_id)
-    sums = {r["measure"]: r for r in rows.values("measure").annotate(t=Sum("total"), h=Sum("hits"))}
+    rows = _tallies(scope, "letter", "plain_letter").values("measure")
+    sums = {r["measure"]: r for r in rows.annotate(t=Sum("total"), h=Sum("hits")).order_by()}
     letters, plain = sums.get("letter", {}), sums.get("plain_letter", {})
     return {
         "total": letters.get("t") or 0,

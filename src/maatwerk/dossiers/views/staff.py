@@ -136,6 +136,19 @@ def _open(
     return access
 
 
+def _open_to_change(
+    request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, action: str
+) -> DossierAccess | HttpResponse:
+    return _open(
+        request,
+        staff,
+        public_id,
+        action,
+        needs=_MAY_CHANGE,
+        refusal=_("Only the regisseur, their deputy or the team lead can change this."),
+    )
+
+
 @staff_only
 def dossier(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     access = _open(request, staff, public_id, "view_dossier")
@@ -182,14 +195,7 @@ def _dossier_page(
 
 @staff_only
 def edit_profile(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _open(
-        request,
-        staff,
-        public_id,
-        "edit_profile",
-        needs=_MAY_CHANGE,
-        refusal=_("Only the regisseur, their deputy or the team lead can change this."),
-    )
+    access = _open_to_change(request, staff, public_id, "edit_profile")
     if isinstance(access, HttpResponse):
         return access
     client = access.client
@@ -240,14 +246,7 @@ def reassign(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
 @staff_only
 def outflow(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     """The benefit stops (with why), or the client comes back: what insight counts as outflow."""
-    access = _open(
-        request,
-        staff,
-        public_id,
-        "record_outflow",
-        needs=_MAY_CHANGE,
-        refusal=_("Only the regisseur, their deputy or the team lead can change this."),
-    )
+    access = _open_to_change(request, staff, public_id, "record_outflow")
     if isinstance(access, HttpResponse):
         return access
     client = access.client
