@@ -67,6 +67,7 @@ def test_an_export_without_a_purpose_or_with_an_unknown_column_is_refused(client
         url, {"purpose": "Onderzoek naar uitstroom en terugval", "columns": ["work", "bsn"]}
     )
     assert unknown.status_code == 400 and "bsn" in unknown.content.decode()
+    assert "Onderzoek naar uitstroom en terugval" in unknown.content.decode()  # kept in the box
     assert not ExportLog.objects.exists()
 
 
