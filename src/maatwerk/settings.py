@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "maatwerk.dossiers.web.RefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -105,12 +106,11 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "maatwerk.dossiers.web.workspace_menu",
                 "maatwerk.documents.context.queue_alert",
                 "maatwerk.commitments.context.escalation_alert",
-                "maatwerk.plans.context.template_keeper",
                 "maatwerk.contacts.context.callback_queue_alert",
                 "maatwerk.letters.context.letter_alert",
-                "maatwerk.voice.context.council_menu",
             ],
         },
     },
@@ -138,7 +138,7 @@ AUTHENTICATION_BACKENDS = [
     "maatwerk.dossiers.portal_auth.DigiDClientBackend",
 ]
 LOGIN_URL = "staff:login"
-LOGIN_REDIRECT_URL = "staff:caseload"
+LOGIN_REDIRECT_URL = "staff:start"
 DIGID_MOCK_APP_TITLE = "Mijn Maatwerk"
 DIGID_MOCK_RETURN_URL = "portal:home"
 DIGID_MOCK_CANCEL_URL = "portal:login"

@@ -11,14 +11,14 @@ from typing import Any
 from django.http import HttpRequest
 
 from maatwerk.commitments.queries import escalated_to
-from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.models import Role
+from maatwerk.core.roles import Capability
+from maatwerk.dossiers.web import staff_who_can
 
 
 def escalation_alert(request: HttpRequest) -> dict[str, Any]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not request.path.startswith("/werk/"):
+    staff = staff_who_can(request, Capability.CASE_WORK)
+    if staff is None:
         return {}
-    role = StaffMember.objects.filter(user=user).values_list("role", flat=True).first()
-    if role is None:
-        return {}
-    return {"escalated_promises": escalated_to(user, team_lead=role == Role.TEAM_LEAD).count()}
+    late = escalated_to(staff.user, team_lead=staff.role == Role.TEAM_LEAD)
+    return {"escalated_promises": late.count()}

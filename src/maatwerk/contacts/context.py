@@ -11,14 +11,12 @@ from typing import Any
 from django.http import HttpRequest
 
 from maatwerk.contacts.queries import queued_callbacks
-from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.roles import Capability
+from maatwerk.dossiers.web import staff_who_can
 
 
 def callback_queue_alert(request: HttpRequest) -> dict[str, Any]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not request.path.startswith("/werk/"):
-        return {}
-    role = StaffMember.objects.filter(user=user).values_list("role", flat=True).first()
-    if role not in (Role.INTAKE, Role.TEAM_LEAD):
+    staff = staff_who_can(request, Capability.WORK_INTAKE_QUEUE)
+    if staff is None:
         return {}
     return {"queued_callbacks": queued_callbacks().count()}

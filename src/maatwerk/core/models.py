@@ -58,6 +58,7 @@ class AccessBasis(models.TextChoices):
     TEAM_LEAD = "team_lead", _("team lead of the team")
     REASON = "reason", _("access with a stated reason")
     OWN_DOSSIER = "own_dossier", _("own dossier")
+    WORK_QUEUE = "work_queue", _("work queue (print or intake)")
     NONE = "none", _("no authorisation")
 
 

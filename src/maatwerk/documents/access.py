@@ -13,14 +13,14 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from maatwerk.core.access_log import AccessEvent, log_access, origin_of
-from maatwerk.core.models import AccessBasis, AccessResult, Role, StaffMember
+from maatwerk.core.models import AccessBasis, AccessResult, StaffMember
+from maatwerk.core.roles import Capability, has
 from maatwerk.documents.models import Document
 from maatwerk.dossiers.access import open_dossier
 from maatwerk.dossiers.errors import AccessRefused
 
 SENSITIVE_READERS = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY})
 CHANGERS = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD})
-QUEUE_ROLES = {Role.INTAKE, Role.TEAM_LEAD}
 
 
 def open_document(
@@ -66,7 +66,7 @@ def _needs(document: Document, to_change: bool) -> frozenset[str] | None:
 
 
 def may_work_the_queue(staff: StaffMember) -> bool:
-    return staff.role in QUEUE_ROLES
+    return has(staff.role, Capability.WORK_INTAKE_QUEUE)
 
 
 def _check_queue_access(request: HttpRequest, staff: StaffMember, document: Document) -> None:

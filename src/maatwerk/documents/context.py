@@ -12,16 +12,14 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.roles import Capability
 from maatwerk.documents.queries import late_in_queue
+from maatwerk.dossiers.web import staff_who_can
 
 
 def queue_alert(request: HttpRequest) -> dict[str, Any]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not request.path.startswith("/werk/"):
-        return {}
-    role = StaffMember.objects.filter(user=user).values_list("role", flat=True).first()
-    if role not in (Role.TEAM_LEAD, Role.INTAKE):
+    staff = staff_who_can(request, Capability.WORK_INTAKE_QUEUE)
+    if staff is None:
         return {}
     return {
         "late_documents": late_in_queue(timezone.now(), settings.DOCUMENT_ROUTING_NORM_WORKING_DAYS)

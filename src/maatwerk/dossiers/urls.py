@@ -5,7 +5,8 @@ from maatwerk.dossiers.views import portal, staff
 
 staff_urls = (
     [
-        path("", staff.caseload, name="caseload"),
+        path("", staff.start, name="start"),
+        path("clienten/", staff.caseload, name="caseload"),
         path("inloggen/", StaffLoginView.as_view(), name="login"),
         path("uitloggen/", StaffLogoutView.as_view(), name="logout"),
         path("dossiers/<uuid:public_id>/", staff.dossier, name="dossier"),

@@ -10,16 +10,13 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from maatwerk.core.models import StaffMember
+from maatwerk.core.roles import Capability
+from maatwerk.dossiers.web import staff_who_can
+from maatwerk.letters.queries import flagged_for
 
 
 def letter_alert(request: HttpRequest) -> dict[str, Any]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not request.path.startswith("/werk/"):
-        return {}
-    staff = StaffMember.objects.filter(user=user).select_related("user").first()
+    staff = staff_who_can(request, Capability.CASE_WORK)
     if staff is None:
         return {}
-    from maatwerk.letters.views.staff import flagged_for
-
     return {"letters_needing_attention": flagged_for(staff).count()}

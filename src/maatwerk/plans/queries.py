@@ -75,6 +75,15 @@ def reviews_of(plan: Plan) -> QuerySet[Review]:
     )
 
 
+# The last year of talks by default; all of them on request (five years can be 60 talks).
+RECENT_TALKS = 12
+
+
+def recent_reviews(plan: Plan, *, everything: bool = False) -> QuerySet[Review]:
+    rows = reviews_of(plan)
+    return rows if everything else rows[:RECENT_TALKS]
+
+
 def open_proposals(plan: Plan) -> QuerySet[GoalProposal]:
     return plan.proposals.filter(taken_into__isnull=True)
 

@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -154,6 +154,13 @@ def propose(
         raise SanctionError(_("Describe the facts: what was asked, and what happened."))
     if reviewer is not None and reviewer == actor:
         raise SanctionError(_("Choose a colleague to review: not yourself."))
+    if reviewer is not None and not eligible_reviewers(actor).filter(pk=reviewer.pk).exists():
+        raise SanctionError(
+            _(
+                "This colleague may not review a sanction. Choose a consultant or the team lead "
+                "of your own team."
+            )
+        )
     if appointment is not None and timezone.localtime(appointment.starts_at).date() != event_date:
         raise SanctionError(
             _("The appointment was on %(day)s. Fill in that day.")
@@ -379,6 +386,20 @@ def respond(*, proposal: Proposal, text: str, channel: str, actor: User) -> Prop
 
 
 # Four eyes and the decision ------------------------------------------------------------------
+
+# Who may be the second pair of eyes: case workers, never council members, researchers, intake
+# or functional administrators, who do not judge a client's case.
+REVIEWER_ROLES = (Role.CONSULTANT, Role.TEAM_LEAD)
+
+
+def eligible_reviewers(proposer: User) -> QuerySet[User]:
+    """A team lead or a consultant of the proposer's own team; never the proposer."""
+    team = StaffMember.objects.filter(user=proposer).values_list("team_id", flat=True).first()
+    if team is None:
+        return User.objects.none()
+    return User.objects.filter(
+        is_active=True, staff__team_id=team, staff__role__in=REVIEWER_ROLES
+    ).exclude(pk=proposer.pk)
 
 
 def may_review(proposal: Proposal, user: User) -> bool:

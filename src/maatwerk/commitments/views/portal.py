@@ -20,7 +20,7 @@ from maatwerk.core.models import AccessResult
 from maatwerk.core.parsing import parse_uuid
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.views.portal import portal_login_required
+from maatwerk.dossiers.web import portal_login_required
 
 
 def _user(request: HttpRequest) -> User:

@@ -12,12 +12,13 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.commitments import applications, letters, notices, queries, services
+from maatwerk.commitments.access import open_application, open_commitment
 from maatwerk.commitments.errors import CommitmentError
 from maatwerk.commitments.forms import (
     ApplicationForm,
@@ -33,47 +34,32 @@ from maatwerk.commitments.forms import (
 from maatwerk.commitments.models import Application, Commitment, Origin, Party
 from maatwerk.commitments.moments import END_OF_DAY
 from maatwerk.core.models import Role, StaffMember
-from maatwerk.dossiers.access import DossierAccess, log_list_read
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, _open, staff_only
+from maatwerk.core.roles import Capability
+from maatwerk.dossiers.access import log_list_read
+from maatwerk.dossiers.web import MAY_CHANGE, open_client_for, render_staff, staff_view
 
 ESCALATION_ROWS = 200
 # These are kept by their own step on the application page (decision, penalty, payment).
 _CLOSED_BY_OWN_STEP = frozenset(
     {Origin.APPLICATION_DECISION, Origin.PENALTY_DECISION, Origin.PENALTY_PAYMENT}
 )
-_CHANGE_REFUSAL = "Only the regisseur, their deputy or the team lead can change this."
 
 
 def _render(
     request: HttpRequest, staff: StaffMember, template: str, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
-    return render(request, f"commitments/staff/{template}", context)
-
-
-def _access(
-    request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, action: str
-) -> DossierAccess | HttpResponse:
-    """Reading needs the usual access; a POST changes something and needs the caseload."""
-    if request.method == "POST":
-        return _open(
-            request, staff, public_id, action, needs=_MAY_CHANGE, refusal=_(_CHANGE_REFUSAL)
-        )
-    return _open(request, staff, public_id, action)
+    return render_staff(request, staff, f"commitments/staff/{template}", **context)
 
 
 def _moment(day: Any, at: time | None, *, default: time) -> datetime:
     return timezone.make_aware(datetime.combine(day, at or default))
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def dossier_commitments(
     request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
 ) -> HttpResponse:
-    access = _access(request, staff, public_id, "commitments")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "commitments")
     client = access.client
     form = PromiseForm(request.POST or None, prefix="promise")
     if request.method == "POST" and form.is_valid():
@@ -102,18 +88,13 @@ def dossier_commitments(
         theirs=queries.of_party(client, Party.CLIENT),
         record=queries.record_of(client),
         form=form,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def commitment(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    found = Commitment.objects.filter(public_id=public_id).select_related("client").first()
-    if found is None:
-        raise Http404
-    access = _access(request, staff, found.client.public_id, "commitment")
-    if isinstance(access, HttpResponse):
-        return access
+    found, access = open_commitment(request, staff, public_id)
     form = CloseForm(request.POST or None, prefix="close")
     if found.origin in _CLOSED_BY_OWN_STEP and request.method == "POST":
         form.is_valid()
@@ -133,7 +114,7 @@ def commitment(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -
         client=found.client,
         commitment=found,
         form=form,
-        may_change=access.basis in _MAY_CHANGE and not found.is_closed,
+        may_change=access.basis in MAY_CHANGE and not found.is_closed,
         own_step=found.origin in _CLOSED_BY_OWN_STEP,
     )
 
@@ -153,7 +134,7 @@ def _close(found: Commitment, data: dict[str, Any], staff: StaffMember) -> None:
         services.withdraw(commitment=found, reason=data["reason"], actor=staff.user)
 
 
-@staff_only
+@staff_view(needs=Capability.CASE_WORK)
 def escalations(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     rows = list(
         queries.escalated_to(staff.user, team_lead=staff.role == Role.TEAM_LEAD)[:ESCALATION_ROWS]
@@ -168,13 +149,11 @@ def escalations(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     return _render(request, staff, "escalations.html", rows=rows)
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def dossier_applications(
     request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
 ) -> HttpResponse:
-    access = _access(request, staff, public_id, "applications")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "applications")
     client = access.client
     form = ApplicationForm(
         request.POST or None, prefix="application", initial={"received_on": timezone.localdate()}
@@ -204,7 +183,7 @@ def dossier_applications(
         client=client,
         rows=queries.applications_of(client),
         form=form,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
@@ -224,14 +203,9 @@ _STEPS: dict[str, type[forms.Form]] = {
 }
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def application(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    found = Application.objects.filter(public_id=public_id).select_related("client").first()
-    if found is None:
-        raise Http404
-    access = _access(request, staff, found.client.public_id, "application")
-    if isinstance(access, HttpResponse):
-        return access
+    found, access = open_application(request, staff, public_id)
     step = request.POST.get("step", "")
     bound = {
         name: form_class(
@@ -257,7 +231,7 @@ def application(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) 
         state=notices.state_of(found),
         decision=getattr(found, "penalty_decision", None),
         forms=bound,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 

@@ -82,7 +82,7 @@ def test_a_consultant_cannot_open_the_queue_of_callbacks_without_a_client(client
     )
     client.force_login(make_staff())
     assert (
-        client.get(reverse("staff_contacts:callback", args=[queued.public_id])).status_code == 404
+        client.get(reverse("staff_contacts:callback", args=[queued.public_id])).status_code == 403
     )
 
 

@@ -14,30 +14,33 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.commitments.views.staff import _access
 from maatwerk.contacts import appointments
+from maatwerk.contacts.access import open_appointment
 from maatwerk.contacts.forms import AppointmentForm, HoldForm, MoveForm, RescheduleForm
 from maatwerk.contacts.models import Appointment, AppointmentStatus, Notification
-from maatwerk.contacts.views.staff import _render
 from maatwerk.core.models import StaffMember
 from maatwerk.core.parsing import parse_uuid
+from maatwerk.core.roles import Capability
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
-from maatwerk.dossiers.views.portal import portal_login_required
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
+from maatwerk.dossiers.web import (
+    MAY_CHANGE,
+    open_client_for,
+    portal_login_required,
+    render_staff,
+    staff_view,
+)
 
 
 def _at(day: Any, clock: Any) -> datetime:
     return timezone.make_aware(datetime.combine(day, clock))
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def client_appointments(
     request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
 ) -> HttpResponse:
-    access = _access(request, staff, public_id, "appointments")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "appointments")
     client = access.client
     form = AppointmentForm(request.POST or None, prefix="appointment", initial={"minutes": 45})
     if request.method == "POST" and form.is_valid():
@@ -59,10 +62,10 @@ def client_appointments(
         else:
             messages.success(request, _("The appointment is planned. The client gets a reminder."))
             return redirect("staff_contacts:appointments", public_id=client.public_id)
-    return _render(
+    return render_staff(
         request,
         staff,
-        "appointments.html",
+        "contacts/staff/appointments.html",
         client=client,
         rows=Appointment.objects.filter(client=client)
         .select_related("staff")
@@ -70,20 +73,13 @@ def client_appointments(
         .order_by("-starts_at")[:50],
         notifications=Notification.objects.filter(client=client)[:20],
         form=form,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def appointment(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    found = (
-        Appointment.objects.filter(public_id=public_id).select_related("client", "staff").first()
-    )
-    if found is None:
-        raise Http404
-    access = _access(request, staff, found.client.public_id, "appointment")
-    if isinstance(access, HttpResponse):
-        return access
+    found, access = open_appointment(request, staff, public_id)
     step = request.POST.get("step", "")
     if request.method == "POST" and step == "cancel":
         try:
@@ -112,16 +108,16 @@ def appointment(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) 
         else:
             messages.success(request, _("Saved. The client sees this in Mijn Maatwerk."))
             return redirect("staff_contacts:appointments", public_id=found.client.public_id)
-    return _render(
+    return render_staff(
         request,
         staff,
-        "appointment.html",
+        "contacts/staff/appointment.html",
         client=found.client,
         appointment=found,
         requests=found.reschedule_requests.select_related("receipt"),
         hold_form=hold_form,
         move_form=move_form,
-        may_change=access.basis in _MAY_CHANGE and found.status == AppointmentStatus.PLANNED,
+        may_change=access.basis in MAY_CHANGE and found.status == AppointmentStatus.PLANNED,
     )
 
 

@@ -11,18 +11,22 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from maatwerk.commitments.views.staff import _access
 from maatwerk.contacts import messages as service
 from maatwerk.contacts.models import DiaryEntry, Message
-from maatwerk.contacts.views.staff import _render
 from maatwerk.core.models import StaffMember
+from maatwerk.core.roles import Capability
 from maatwerk.documents.intake import IncomingFile
-from maatwerk.documents.views.portal import MAX_FILES, hard_limit
+from maatwerk.documents.uploads import MAX_FILES, hard_limit
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.views.portal import portal_login_required
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
+from maatwerk.dossiers.web import (
+    MAY_CHANGE,
+    open_client_for,
+    portal_login_required,
+    render_staff,
+    staff_view,
+)
 
 SHOWN = 100
 
@@ -102,13 +106,11 @@ def _own_entry(client: Client, public_id: str) -> DiaryEntry:
     return entry
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def staff_conversation(
     request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
 ) -> HttpResponse:
-    access = _access(request, staff, public_id, "messages")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "messages")
     client = access.client
     if request.method == "POST":
         try:
@@ -119,12 +121,12 @@ def staff_conversation(
             flash.success(request, _("Your answer is sent. The client gets a notice."))
         return redirect("staff_contacts:messages", public_id=client.public_id)
     service.mark_read_by_staff(client)
-    return _render(
+    return render_staff(
         request,
         staff,
-        "messages.html",
+        "contacts/staff/messages.html",
         client=client,
         rows=_thread(client),
         shared=DiaryEntry.objects.filter(client=client, shared_at__isnull=False)[:50],
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )

@@ -17,7 +17,7 @@ from maatwerk.contacts.models import ConversationReport, RequestedVia
 from maatwerk.core.parsing import parse_uuid
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
-from maatwerk.dossiers.views.portal import portal_login_required
+from maatwerk.dossiers.web import portal_login_required
 
 
 def _user(request: HttpRequest) -> User:

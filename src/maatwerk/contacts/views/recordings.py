@@ -11,27 +11,30 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from maatwerk.commitments.views.staff import _access
 from maatwerk.contacts import recordings as service
+from maatwerk.contacts.access import open_recording
 from maatwerk.contacts.forms import ConsentForm
 from maatwerk.contacts.models import Consent, Recording
-from maatwerk.contacts.views.staff import _render
 from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import AccessBasis, StaffMember
 from maatwerk.core.parsing import parse_uuid
+from maatwerk.core.roles import Capability
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
-from maatwerk.dossiers.views.portal import portal_login_required
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
+from maatwerk.dossiers.web import (
+    MAY_CHANGE,
+    open_client_for,
+    portal_login_required,
+    render_staff,
+    staff_view,
+)
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def client_recordings(
     request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
 ) -> HttpResponse:
-    access = _access(request, staff, public_id, "recordings")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "recordings")
     client = access.client
     form = ConsentForm(
         request.POST if request.POST.get("step") == "consent" else None, prefix="consent"
@@ -56,33 +59,23 @@ def client_recordings(
             return redirect("staff_contacts:recordings", public_id=client.public_id)
         except DossierError as exc:
             messages.error(request, exc.message)
-    return _render(
+    return render_staff(
         request,
         staff,
-        "recordings.html",
+        "contacts/staff/recordings.html",
         client=client,
         consents=Consent.objects.filter(client=client),
         rows=Recording.objects.filter(client=client).select_related("consent"),
         active=service.active_consent(client),
         form=form,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
         may_play=access.basis == AccessBasis.REGISSEUR,
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def staff_play(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    recording = (
-        Recording.objects.filter(public_id=public_id).select_related("client", "consent").first()
-    )
-    if recording is None:
-        raise Http404
-    access = _access(request, staff, recording.client.public_id, "play_recording")
-    if isinstance(access, HttpResponse):
-        return access
-    if access.basis != AccessBasis.REGISSEUR:
-        raise Http404  # only the regisseur plays recordings (and the client, in the portal)
-    return _sound(recording)
+    return _sound(open_recording(request, staff, public_id))
 
 
 def _user(request: HttpRequest) -> User:

@@ -9,14 +9,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.commitments.views.staff import _access
 from maatwerk.contacts import queries, services
 from maatwerk.contacts import reports as report_services
+from maatwerk.contacts.access import open_callback, open_report
 from maatwerk.contacts.forms import AttemptForm, CallbackForm, ContactForm, ReportForm
 from maatwerk.contacts.models import (
     Callback,
@@ -25,29 +25,28 @@ from maatwerk.contacts.models import (
     Notification,
     NotificationStatus,
 )
-from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.models import StaffMember
 from maatwerk.core.parsing import parse_int
+from maatwerk.core.roles import Capability, has
 from maatwerk.dossiers.access import log_list_read
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.queries import caseload
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
+from maatwerk.dossiers.web import MAY_CHANGE, open_client_for, render_staff, staff_view
 
 PAGE_SIZE = 50
-_WORKS_QUEUE = frozenset({Role.INTAKE, Role.TEAM_LEAD})
 
 
 def _render(
     request: HttpRequest, staff: StaffMember, template: str, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in _WORKS_QUEUE
-    return render(request, f"contacts/staff/{template}", context)
+    return render_staff(request, staff, f"contacts/staff/{template}", **context)
 
 
-@staff_only
+@staff_view(needs=Capability.HANDLE_CALLBACKS)
 def callbacks(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """The callbacks I make now, the queue (for intake and team leads), and a new request."""
+    works_queue = has(staff.role, Capability.WORK_INTAKE_QUEUE)
     form = CallbackForm(request.POST or None, prefix="callback")
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,20 +71,15 @@ def callbacks(request: HttpRequest, staff: StaffMember) -> HttpResponse:
         "callbacks.html",
         form=form,
         rows=queries.callbacks_to_make(staff.user)[:200],
-        queued=queries.queued_callbacks()[:200] if staff.role in _WORKS_QUEUE else [],
+        queued=queries.queued_callbacks()[:200] if works_queue else [],
     )
 
 
-@staff_only
+@staff_view(needs=Capability.HANDLE_CALLBACKS)
 def callback(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    found = Callback.objects.filter(public_id=public_id).select_related("client").first()
-    if found is None:
-        raise Http404
-    if found.client is None:
+    found, access = open_callback(request, staff, public_id)
+    if access is None:
         return _queued(request, staff, found)
-    access = _access(request, staff, found.client.public_id, "callback")
-    if isinstance(access, HttpResponse):
-        return access
     if request.method == "POST" and request.POST.get("action") == "withdraw":
         try:
             services.withdraw_callback(
@@ -113,14 +107,12 @@ def callback(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
         client=found.client,
         attempts=found.attempts.select_related("by"),
         form=form,
-        may_change=access.basis in _MAY_CHANGE and found.status == CallbackStatus.OPEN,
+        may_change=access.basis in MAY_CHANGE and found.status == CallbackStatus.OPEN,
     )
 
 
 def _queued(request: HttpRequest, staff: StaffMember, found: Callback) -> HttpResponse:
     """A callback without a client: intake or a team lead chooses who called."""
-    if staff.role not in _WORKS_QUEUE:
-        raise Http404
     if request.method == "POST":
         try:
             if request.POST.get("action") == "withdraw":
@@ -155,11 +147,9 @@ def _queued(request: HttpRequest, staff: StaffMember, found: Callback) -> HttpRe
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def history(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _access(request, staff, public_id, "contact_history")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "contact_history")
     client = access.client
     form = ContactForm(request.POST or None, prefix="contact", initial={"reached": True})
     if request.method == "POST" and form.is_valid():
@@ -181,15 +171,13 @@ def history(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> H
         page=page,
         open_callbacks=queries.open_callbacks_of(client),
         form=form,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def reports(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _access(request, staff, public_id, "reports")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "reports")
     client = access.client
     form = ReportForm(
         request.POST or None, prefix="report", initial={"held_on": timezone.localdate()}
@@ -211,18 +199,13 @@ def reports(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> H
         client=client,
         rows=ConversationReport.objects.filter(client=client).prefetch_related("reactions"),
         form=form,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def report(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    found = ConversationReport.objects.filter(public_id=public_id).select_related("client").first()
-    if found is None:
-        raise Http404
-    access = _access(request, staff, found.client.public_id, "report")
-    if isinstance(access, HttpResponse):
-        return access
+    found, access = open_report(request, staff, public_id)
     if request.method == "POST":
         try:
             report_services.make_commitment(
@@ -245,7 +228,7 @@ def report(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Ht
         client=found.client,
         report=found,
         lines=[(n, text, made.get(n)) for n, text in enumerate(found.agreement_lines())],
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
@@ -256,7 +239,7 @@ def _date(value: str) -> date | None:
         return None
 
 
-@staff_only
+@staff_view(needs=Capability.CASE_WORK)
 def stuck_notifications(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """Messages to clients that could not be sent yet (a mail server down): nothing is lost,
     and someone can see it and act."""

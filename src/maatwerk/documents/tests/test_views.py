@@ -194,7 +194,7 @@ def test_intake_links_a_queued_document_to_a_client_and_it_is_routed(client, reg
 
 def test_consultants_do_not_see_the_queue(client, regisseur):
     client.force_login(regisseur)
-    assert client.get(reverse("staff_docs:queue")).status_code == 404
+    assert client.get(reverse("staff_docs:queue")).status_code == 403
 
 
 def test_staff_hand_in_at_the_counter_for_a_client(client, regisseur, fatima):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
@@ -17,16 +16,9 @@ from maatwerk.core.receipt_pdf import check_url, render_receipt_pdf
 from maatwerk.core.receipts import describe, verification_code
 from maatwerk.documents import queries
 from maatwerk.documents.intake import IncomingFile, receive
+from maatwerk.documents.uploads import MAX_FILES, hard_limit
 from maatwerk.dossiers.access import own_client
-from maatwerk.dossiers.views.portal import portal_login_required
-
-MAX_FILES = 20
-
-
-def hard_limit() -> int:
-    """Bigger uploads are not even stored: a few times the normal limit (which is kept in
-    quarantine with a message) protects memory and disk from abuse."""
-    return int(settings.DOCUMENT_MAX_BYTES) * 4
+from maatwerk.dossiers.web import portal_login_required
 
 
 def _user(request: HttpRequest) -> User:

@@ -14,17 +14,18 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from maatwerk.core.models import ReceiptChannel, Role, StaffMember
+from maatwerk.core.models import ReceiptChannel, StaffMember
+from maatwerk.core.roles import Capability
 from maatwerk.core.rules.calendar import working_days_between
 from maatwerk.documents import queries, services, store
-from maatwerk.documents.access import may_work_the_queue, open_document
+from maatwerk.documents.access import open_document
 from maatwerk.documents.intake import IncomingFile, IntakeResult, receive
 from maatwerk.documents.models import Document
 from maatwerk.documents.rules.classify import TYPES
-from maatwerk.documents.views.portal import hard_limit
+from maatwerk.documents.uploads import hard_limit
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.forms import consultants
-from maatwerk.dossiers.views.staff import SESSION_REASONS, _open, staff_only
+from maatwerk.dossiers.web import open_client, render_staff, session_reasons, staff_view
 
 PAGE_SIZE = 25
 
@@ -32,10 +33,8 @@ PAGE_SIZE = 25
 def _render(
     request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = may_work_the_queue(staff)
     context["types"] = list(TYPES.items())
-    return render(request, f"documents/staff/{template}", context, status=status)
+    return render_staff(request, staff, f"documents/staff/{template}", status, **context)
 
 
 def _uploads(request: HttpRequest) -> list[IncomingFile]:
@@ -64,7 +63,7 @@ def _report(request: HttpRequest, result: IntakeResult) -> None:
         )
 
 
-@staff_only
+@staff_view(needs=Capability.CASE_WORK)
 def inbox(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     page = Paginator(queries.inbox(staff.user, timezone.now()), PAGE_SIZE).get_page(
         request.GET.get("pagina")
@@ -72,10 +71,8 @@ def inbox(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     return _render(request, staff, "inbox.html", page=page, colleagues=consultants())
 
 
-@staff_only
+@staff_view(needs=Capability.WORK_INTAKE_QUEUE)
 def queue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    if not may_work_the_queue(staff):
-        raise Http404
     if request.method == "POST":
         files = _uploads(request)
         if not files:
@@ -105,13 +102,11 @@ def queue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     return _render(request, staff, "queue.html", page=page, rows=rows, norm=norm)
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def client_documents(
     request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
 ) -> HttpResponse:
-    access = _open(request, staff, public_id, "view_documents")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client(request, staff, public_id, "view_documents")
     client = access.client
     if request.method == "POST" and "bestanden" in request.FILES:
         _report(
@@ -129,7 +124,7 @@ def client_documents(
     return _render(request, staff, "client_documents.html", client=client, page=page, access=access)
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def act(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     """One-click actions on a document: acknowledge, pass on, correct type, link to a client."""
     if request.method != "POST":
@@ -139,7 +134,7 @@ def act(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpR
             request=request,
             staff=staff,
             public_id=public_id,
-            reasons=request.session.get(SESSION_REASONS, {}),
+            reasons=session_reasons(request),
             to_change=True,
         )
         _do(request.POST.get("actie", ""), document, request, staff)
@@ -178,17 +173,11 @@ def _do(action: str, document: Document, request: HttpRequest, staff: StaffMembe
         raise DossierError(_("Unknown action."))
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def download(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    try:
-        document = open_document(
-            request=request,
-            staff=staff,
-            public_id=public_id,
-            reasons=request.session.get(SESSION_REASONS, {}),
-        )
-    except DossierError as exc:  # refused, or a reason is needed: open the dossier first
-        return render(request, "dossiers/staff/refused.html", {"message": exc.message}, status=403)
+    document = open_document(
+        request=request, staff=staff, public_id=public_id, reasons=session_reasons(request)
+    )
     try:
         data = store.get(document.sha256)
     except store.DocumentIntegrityError:

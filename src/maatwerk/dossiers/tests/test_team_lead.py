@@ -73,7 +73,7 @@ def test_a_consultant_cannot_reassign(client, team):
     _, first, _second = team
     target = make_client(first)
     client.force_login(first)
-    assert client.get(reverse("staff:reassign", args=[target.public_id])).status_code == 404
+    assert client.get(reverse("staff:reassign", args=[target.public_id])).status_code == 403
 
 
 def test_the_team_lead_registers_an_absence_and_bad_dates_are_explained(client, team):

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from maatwerk.core.models import AccessBasis, AccessLogEntry, Role
 from maatwerk.dossiers import queries
 from maatwerk.dossiers.access import FIND_OUTSIDE, own_client, own_journal_entry
+from maatwerk.dossiers.web import portal_login_required
 
 PAGE_SIZE = 20
 
@@ -46,9 +46,6 @@ def login(request: HttpRequest) -> HttpResponse:
 
 class PortalLogoutView(auth_views.LogoutView):
     next_page = "portal:login"
-
-
-portal_login_required = login_required(login_url="portal:login")
 
 
 @portal_login_required

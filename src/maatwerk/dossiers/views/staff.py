@@ -6,7 +6,6 @@ Thin: parse the request, call a query, the access fetcher or a service, render.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -15,57 +14,30 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from maatwerk.core.models import AccessBasis, Role, StaffMember
+from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.roles import Capability
 from maatwerk.core.rules.bsn import looks_like_bsn
 from maatwerk.dossiers import outflow as outflows
 from maatwerk.dossiers import queries, services
-from maatwerk.dossiers.access import (
-    DossierAccess,
-    find_outside_caseload,
-    open_dossier,
-    refuse_non_staff,
-)
-from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
+from maatwerk.dossiers.access import DossierAccess, find_outside_caseload
+from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.forms import AbsenceForm, OutflowForm, ProfileForm, ReassignForm, ReturnForm
+from maatwerk.dossiers.web import (
+    MAY_CHANGE,
+    TEAM_LEAD_ONLY,
+    open_client,
+    render_staff,
+    staff_view,
+    start_page_of,
+)
 
 PAGE_SIZE = 25
-SESSION_REASONS = "dossier_access_reasons"
-# Who may change a dossier (not just read it with a reason).
-_MAY_CHANGE = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD})
-_TEAM_LEAD = frozenset({AccessBasis.TEAM_LEAD})
-
-StaffView = Callable[..., HttpResponse]
-
-
-def staff_only(view: StaffView) -> Callable[..., HttpResponse]:
-    """Log in required; a logged-in non-employee (a client) gets a logged 404."""
-
-    @login_required
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        assert isinstance(user, User)
-        staff = StaffMember.objects.filter(user=user).select_related("team", "user").first()
-        if staff is None:
-            if "public_id" in kwargs:
-                refuse_non_staff(request=request, user=user, public_id=kwargs["public_id"])
-            raise Http404
-        return view(request, *args, staff=staff, **kwargs)
-
-    return wrapped
-
-
-def render_staff(
-    request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
-) -> HttpResponse:
-    """A workspace page, with what the menu needs to know about the reader's role."""
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
-    return render(request, template, context, status=status)
+_TEAM_LEAD_REFUSAL = "Only the team lead of the regisseur's team can choose another regisseur."
 
 
 def _render(
@@ -74,7 +46,18 @@ def _render(
     return render_staff(request, staff, f"dossiers/staff/{template}", status, **context)
 
 
-@staff_only
+@login_required(login_url="staff:login")
+def start(request: HttpRequest) -> HttpResponse:
+    """/werk/: each role starts on the first page of its own work (core.roles.START_PAGE)."""
+    user = request.user
+    assert isinstance(user, User)
+    staff = StaffMember.objects.filter(user=user).first()
+    if staff is None:
+        raise Http404
+    return redirect(start_page_of(staff))
+
+
+@staff_view(needs=Capability.CASE_WORK)
 def caseload(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     now = timezone.now()
     clients = queries.caseload(staff.user, now)
@@ -97,74 +80,18 @@ def caseload(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     )
 
 
-def _open(
-    request: HttpRequest,
-    staff: StaffMember,
-    public_id: uuid.UUID,
-    action: str,
-    needs: frozenset[str] | None = None,
-    refusal: str = "",
-) -> DossierAccess | HttpResponse:
-    """Open the dossier with the reason given now or earlier this session, or render why not."""
-    reasons: dict[str, str] = request.session.get(SESSION_REASONS, {})
-    given_now = request.method == "POST" and "reason" in request.POST
-    reason = request.POST.get("reason", "") if given_now else reasons.get(str(public_id), "")
-    try:
-        access = open_dossier(
-            request=request,
-            staff=staff,
-            public_id=public_id,
-            reason=reason,
-            action=action,
-            needs=needs,
-            refusal=refusal,
-        )
-    except ReasonRequired as exc:
-        return _render(
-            request,
-            staff,
-            "reason.html",
-            status=403,
-            error=exc.message if given_now else "",
-            reason=reason,
-        )
-    except AccessRefused as exc:
-        return _render(request, staff, "refused.html", status=403, message=exc.message)
-    if access.basis == AccessBasis.REASON:
-        reasons[str(public_id)] = reason.strip()
-        request.session[SESSION_REASONS] = reasons
-    return access
-
-
-def _open_to_change(
-    request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, action: str
-) -> DossierAccess | HttpResponse:
-    return _open(
-        request,
-        staff,
-        public_id,
-        action,
-        needs=_MAY_CHANGE,
-        refusal=_("Only the regisseur, their deputy or the team lead can change this."),
-    )
-
-
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def dossier(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _open(request, staff, public_id, "view_dossier")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client(request, staff, public_id, "view_dossier")
     return _dossier_page(request, staff, access)
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def show_bsn(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     """Show the BSN on request only (POST, so it never lands in a URL); logged separately."""
     if request.method != "POST":
         return redirect("staff:dossier", public_id=public_id)
-    access = _open(request, staff, public_id, "view_bsn")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client(request, staff, public_id, "view_bsn")
     return _dossier_page(request, staff, access, bsn=access.client.bsn)
 
 
@@ -184,7 +111,7 @@ def _dossier_page(
         access=access,
         profile=profile,
         bsn=bsn,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
         language_name=_language_name(profile.language),
         interpreter_language=_language_name(profile.interpreter_language),
         regisseur=access.regisseur,
@@ -193,11 +120,9 @@ def _dossier_page(
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def edit_profile(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _open_to_change(request, staff, public_id, "edit_profile")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client(request, staff, public_id, "edit_profile", change=True)
     client = access.client
     form = ProfileForm(request.POST or None, instance=client.profile)
     if request.method == "POST" and form.is_valid():
@@ -211,20 +136,11 @@ def edit_profile(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember)
     return _render(request, staff, "profile_form.html", client=client, form=form)
 
 
-@staff_only
+@staff_view(needs=Capability.LEAD_TEAM)
 def reassign(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    if staff.role != Role.TEAM_LEAD:
-        raise Http404
-    access = _open(
-        request,
-        staff,
-        public_id,
-        "reassign",
-        needs=_TEAM_LEAD,
-        refusal=_("Only the team lead of the regisseur's team can choose another regisseur."),
+    access = open_client(
+        request, staff, public_id, "reassign", needs=TEAM_LEAD_ONLY, refusal=_(_TEAM_LEAD_REFUSAL)
     )
-    if isinstance(access, HttpResponse):
-        return access
     client = access.client
     form = ReassignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -243,12 +159,10 @@ def reassign(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def outflow(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     """The benefit stops (with why), or the client comes back: what insight counts as outflow."""
-    access = _open_to_change(request, staff, public_id, "record_outflow")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client(request, staff, public_id, "record_outflow", change=True)
     client = access.client
     history = list(client.outflows.order_by("-ended_on"))
     returning = any(o.returned_on is None for o in history)
@@ -282,10 +196,8 @@ def outflow(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> H
     )
 
 
-@staff_only
+@staff_view(needs=Capability.LEAD_TEAM)
 def absences(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    if staff.role != Role.TEAM_LEAD:
-        raise Http404
     form = AbsenceForm(request.POST or None, team_id=staff.team_id)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -309,10 +221,8 @@ def absences(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     return _render(request, staff, "absences.html", form=form, absences=current)
 
 
-@staff_only
+@staff_view(needs=Capability.LEAD_TEAM)
 def access_review(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    if staff.role != Role.TEAM_LEAD:
-        raise Http404
     team_clients = queries.caseload(staff.user, timezone.now())
     page = Paginator(queries.flagged_accesses(team_clients), PAGE_SIZE).get_page(
         request.GET.get("pagina")

@@ -115,7 +115,7 @@ def test_a_period_without_data_says_so_instead_of_an_empty_chart(client):
 def test_consultants_do_not_see_dashboards(client):
     _team_a, _lead, regisseur, _people = _team("Team Noord")
     client.force_login(regisseur)
-    assert client.get(reverse("staff_insight:dashboard")).status_code == 404
+    assert client.get(reverse("staff_insight:dashboard")).status_code == 403
 
 
 def test_outflow_to_work_and_still_off_after_six_months():

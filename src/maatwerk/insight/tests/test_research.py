@@ -73,7 +73,7 @@ def test_an_export_without_a_purpose_or_with_an_unknown_column_is_refused(client
 
 def test_only_researchers_export(client, demo):
     client.force_login(make_staff(role=Role.TEAM_LEAD))
-    assert client.get(reverse("staff_insight:export")).status_code == 404
+    assert client.get(reverse("staff_insight:export")).status_code == 403
 
 
 def test_the_analysis_on_the_demo_finds_the_true_effects_in_the_right_direction(demo):

@@ -6,17 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.models import StaffMember
+from maatwerk.core.roles import Capability
 from maatwerk.dossiers.errors import DossierError
-from maatwerk.dossiers.views.staff import render_staff, staff_only
+from maatwerk.dossiers.web import render_staff, staff_view
 from maatwerk.insight import analysis, research
 from maatwerk.insight.models import ExportLog
-
-RESEARCHERS = frozenset({Role.RESEARCHER})
-SEES_ANALYSES = frozenset({Role.RESEARCHER, Role.TEAM_LEAD, Role.FUNCTIONAL_ADMIN})
 
 
 def _render(
@@ -25,10 +23,8 @@ def _render(
     return render_staff(request, staff, f"insight/{template}", status, **context)
 
 
-@staff_only
+@staff_view(needs=Capability.EXPORT_RESEARCH)
 def export(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    if staff.role not in RESEARCHERS:
-        raise Http404
     error, purpose = "", ""
     chosen = research.DEFAULT_COLUMNS
     if request.method == "POST":
@@ -56,10 +52,8 @@ def export(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(needs=Capability.SEE_ANALYSES)
 def analyses(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    if staff.role not in SEES_ANALYSES:
-        raise Http404
     key = f"insight-analysis-{timezone.localdate():%Y%m%d}"
     result = cache.get(key)
     if result is None:

@@ -12,19 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.commitments.models import Commitment, Party, Status
-from maatwerk.commitments.views.staff import _access
 from maatwerk.core.models import Role, StaffMember, Team
 from maatwerk.core.parsing import parse_int
+from maatwerk.core.roles import Capability
 from maatwerk.dossiers.access import log_list_read
+from maatwerk.dossiers.errors import AccessRefused
 from maatwerk.dossiers.models import TargetGroup
 from maatwerk.dossiers.queries import with_current_regisseur
-from maatwerk.dossiers.views.staff import render_staff, staff_only
+from maatwerk.dossiers.web import open_client, render_staff, staff_view
 from maatwerk.insight import charts, dashboard, metrics
 from maatwerk.insight.scope import Scope
 from maatwerk.plans.models import Goal, Plan, Step
 from maatwerk.plans.queries import ladder_of
-
-SEES_DASHBOARDS = dashboard.LEADS | dashboard.MANAGEMENT
 
 
 def _render(
@@ -40,10 +39,6 @@ def _day(value: str | None, default: date) -> date:
         return default
 
 
-class Refused(Exception):
-    pass
-
-
 def _scope(request: HttpRequest, staff: StaffMember) -> Scope:
     today = timezone.localdate()
     first = _day(request.GET.get("van"), today - timedelta(days=182))
@@ -56,37 +51,26 @@ def _scope(request: HttpRequest, staff: StaffMember) -> Scope:
     consultant = parse_int(request.GET.get("consulent"))
     if staff.role == Role.TEAM_LEAD:
         if asked not in (-1, staff.team_id):
-            raise Refused
+            raise _outside_team()
         team = staff.team_id
         if (
             consultant != -1
             and not StaffMember.objects.filter(user_id=consultant, team_id=team or -1).exists()
         ):
-            raise Refused
+            raise _outside_team()
     else:
         team = asked if asked != -1 else None
         consultant = -1  # per consultant is for team leads only
     return Scope(first, last, team, consultant if consultant != -1 else None, group)
 
 
-def _refusal(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    return _render(
-        request,
-        staff,
-        "refused.html",
-        status=403,
-        message=_("You can only see figures and clients of your own team."),
-    )
+def _outside_team() -> AccessRefused:
+    return AccessRefused(_("You can only see figures and clients of your own team."))
 
 
-@staff_only
+@staff_view(needs=Capability.SEE_DASHBOARDS)
 def overview(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    if staff.role not in SEES_DASHBOARDS:
-        raise Http404
-    try:
-        scope = _scope(request, staff)
-    except Refused:
-        return _refusal(request, staff)
+    scope = _scope(request, staff)
     rows = dashboard.figures(scope)
     chosen = metrics.BY_KEY.get(request.GET.get("maat", ""), metrics.BY_KEY["promises_on_time"])
     parts = dashboard.breakdown(chosen, scope, staff)
@@ -121,18 +105,13 @@ def overview(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(needs=Capability.SEE_DASHBOARDS)
 def drill(request: HttpRequest, key: str, staff: StaffMember) -> HttpResponse:
     """The clients behind a figure: the link between management and client information."""
-    if staff.role not in SEES_DASHBOARDS:
-        raise Http404
     metric = metrics.BY_KEY.get(key)
     if metric is None:
         raise Http404
-    try:
-        scope = _scope(request, staff)
-    except Refused:
-        return _refusal(request, staff)
+    scope = _scope(request, staff)
     clients = metric.clients(scope)
     if staff.role == Role.TEAM_LEAD:
         clients = clients & Scope(scope.first, scope.last, staff.team_id).clients()
@@ -155,7 +134,7 @@ def drill(request: HttpRequest, key: str, staff: StaffMember) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(needs=Capability.LOG_IN)
 def catalogue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     return _render(
         request,
@@ -169,12 +148,10 @@ def catalogue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def what_works(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     """One client's ladder over time, goals, steps and provisions, and the promises kept."""
-    access = _access(request, staff, public_id, "what_works")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client(request, staff, public_id, "what_works")
     client = access.client
     plan = Plan.objects.filter(client=client).select_related("active").first()
     steps = (

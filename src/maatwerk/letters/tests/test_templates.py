@@ -58,7 +58,7 @@ def test_a_supplied_translation_is_used_and_the_dutch_one_is_checked():
 
 def test_the_pages_are_for_functional_administrators_and_the_live_check_answers(client):
     client.force_login(make_staff())
-    assert client.get(reverse("staff_letters:templates")).status_code == 404
+    assert client.get(reverse("staff_letters:templates")).status_code == 403
     client.force_login(make_staff(role=Role.FUNCTIONAL_ADMIN))
     page = client.get(reverse("staff_letters:templates")).content.decode()
     assert "Ontvangstbewijs" in page or "ontvangstbewijs" in page

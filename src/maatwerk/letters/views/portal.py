@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from maatwerk.dossiers.access import own_client
-from maatwerk.dossiers.views.portal import portal_login_required
+from maatwerk.dossiers.web import portal_login_required
 from maatwerk.letters import rendering, sending
 from maatwerk.letters.models import Language, Letter
 from maatwerk.letters.services import LetterError

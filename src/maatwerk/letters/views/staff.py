@@ -8,21 +8,21 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.commitments.views.staff import _access
-from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.models import StaffMember
 from maatwerk.core.parsing import parse_int
+from maatwerk.core.roles import Capability
 from maatwerk.dossiers.access import log_list_read
 from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.queries import caseload
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, render_staff, staff_only
+from maatwerk.dossiers.web import MAY_CHANGE, open_client_for, render_staff, staff_view
 from maatwerk.letters import rendering, sending
-from maatwerk.letters.models import Alternative, Delivery, DeliveryChannel, Letter, Purpose
+from maatwerk.letters.access import open_letter, open_letter_to_print
+from maatwerk.letters.models import Alternative, Letter, Purpose
+from maatwerk.letters.queries import flagged_for, print_queue
 from maatwerk.letters.rules import suggestions
 from maatwerk.letters.rules.readability import Report, check
 from maatwerk.letters.rules.variables import fill
@@ -37,11 +37,9 @@ def _render(
     return render_staff(request, staff, f"letters/staff/{template}", status, **context)
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def client_letters(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _access(request, staff, public_id, "letters")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "letters")
     rows = Letter.objects.filter(client=access.client).prefetch_related("deliveries")[:200]
     return _render(
         request,
@@ -50,16 +48,14 @@ def client_letters(request: HttpRequest, public_id: uuid.UUID, staff: StaffMembe
         client=access.client,
         rows=rows,
         purposes=[(p, Purpose(p).label) for p in Purpose.values],
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def write(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     """A new letter: values, the Dutch text with the live check, the plain-language gate."""
-    access = _access(request, staff, public_id, "write_letter")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "write_letter")
     client = access.client
     purpose = request.POST.get("purpose") or request.GET.get("doel", "")
     if purpose not in Purpose.values:
@@ -149,14 +145,14 @@ def _rows(report: Report) -> list[dict[str, Any]]:
     return rows
 
 
-@staff_only
+@staff_view(needs=Capability.CHECK_LETTER_TEXT)
 def mark(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """The live check while writing (htmx, debounced): findings marked in the text."""
     body = request.POST.get("body", "")[:MAX_CHECK_LENGTH]
     return render(request, "letters/staff/marked.html", _marked(body))
 
 
-@staff_only
+@staff_view(needs=Capability.CHECK_LETTER_TEXT)
 def apply(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """One click on a suggestion: the text with the phrase replaced, and the check again."""
     body = request.POST.get("body", "")[:MAX_CHECK_LENGTH]
@@ -178,24 +174,9 @@ def apply(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     return render(request, "letters/staff/marked.html", context)
 
 
-def _own_letter(
-    request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, action: str
-) -> tuple[Letter, Any] | HttpResponse:
-    letter = Letter.objects.filter(public_id=public_id).select_related("client", "author").first()
-    if letter is None:
-        raise Http404
-    access = _access(request, staff, letter.client.public_id, action)
-    if isinstance(access, HttpResponse):
-        return access
-    return letter, access
-
-
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def letter(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    found = _own_letter(request, staff, public_id, "letter")
-    if isinstance(found, HttpResponse):
-        return found
-    letter, access = found
+    letter, access = open_letter(request, staff, public_id, "letter")
     if request.method == "POST":
         delivery = letter.deliveries.filter(pk=parse_int(request.POST.get("delivery"))).first()
         if delivery is None:
@@ -223,36 +204,34 @@ def letter(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Ht
         letter=letter,
         client=letter.client,
         deliveries=list(letter.deliveries.all()),
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def letter_pdf(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    found = _own_letter(request, staff, public_id, "letter_pdf")
-    if isinstance(found, HttpResponse):
-        return found
-    response = HttpResponse(rendering.letter_pdf(found[0]), content_type="application/pdf")
+    letter, _access = open_letter(request, staff, public_id, "letter_pdf")
+    return _pdf(letter)
+
+
+@staff_view(needs=Capability.WORK_PRINT_QUEUE)
+def print_pdf(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    """A letter in the print queue, to print: for whoever works the queue, without a reason."""
+    return _pdf(open_letter_to_print(request, staff, public_id))
+
+
+def _pdf(letter: Letter) -> HttpResponse:
+    response = HttpResponse(rendering.letter_pdf(letter), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="brief.pdf"'
     response["Cache-Control"] = "no-store"
     return response
 
 
-def _print_queue() -> QuerySet[Delivery]:
-    return (
-        Delivery.objects.filter(channel=DeliveryChannel.POST, status="queued")
-        .select_related("letter__client")
-        .order_by("letter__sent_at", "id")
-    )
-
-
-@staff_only
-def print_queue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+@staff_view(needs=Capability.WORK_PRINT_QUEUE)
+def print_queue_page(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """Letters that go by post: print, post, and record it (or that it came back)."""
-    if staff.role not in (Role.INTAKE, Role.TEAM_LEAD):
-        raise Http404
     if request.method == "POST":
-        delivery = _print_queue().filter(pk=parse_int(request.POST.get("delivery"))).first()
+        delivery = print_queue().filter(pk=parse_int(request.POST.get("delivery"))).first()
         if delivery is None:
             messages.error(request, _("This letter is no longer in the print queue."))
         else:
@@ -264,7 +243,7 @@ def print_queue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
             )
             messages.success(request, _("Saved."))
         return redirect("staff_letters:print_queue")
-    rows = list(_print_queue()[:200])
+    rows = list(print_queue()[:200])
     log_list_read(
         request=request,
         staff=staff,
@@ -275,18 +254,7 @@ def print_queue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     return _render(request, staff, "print_queue.html", rows=rows)
 
 
-def flagged_for(staff: StaffMember) -> QuerySet[Delivery]:
-    clients = caseload(staff.user, timezone.now())
-    return (
-        Delivery.objects.filter(
-            flagged_at__isnull=False, handled_at__isnull=True, letter__client__in=clients
-        )
-        .select_related("letter__client")
-        .order_by("flagged_at")
-    )
-
-
-@staff_only
+@staff_view(needs=Capability.CASE_WORK)
 def attention(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """Letters of my clients that did not arrive by some channel and wait for what I do."""
     rows = list(flagged_for(staff)[:200])

@@ -11,15 +11,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from maatwerk.core.models import Role, StaffMember
-from maatwerk.dossiers.views.staff import render_staff, staff_only
+from maatwerk.core.models import StaffMember
+from maatwerk.core.roles import Capability
+from maatwerk.dossiers.web import render_staff, staff_view
 from maatwerk.letters import services
 from maatwerk.letters.models import Language, LetterTemplate, Purpose
 from maatwerk.letters.rules.readability import check
 from maatwerk.letters.rules.variables import ALLOWED, fill
 from maatwerk.letters.shipped import SAMPLE_VALUES
 
-_KEEPERS = frozenset({Role.FUNCTIONAL_ADMIN, Role.TEAM_LEAD})
 MAX_CHECK_LENGTH = 20000
 
 
@@ -29,14 +29,8 @@ def _render(
     return render_staff(request, staff, f"letters/staff/{template}", status, **context)
 
 
-def _keeper(staff: StaffMember) -> None:
-    if staff.role not in _KEEPERS:
-        raise Http404
-
-
-@staff_only
+@staff_view(needs=Capability.KEEP_TEMPLATES)
 def template_list(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    _keeper(staff)
     services.install_shipped()
     rows = LetterTemplate.objects.all()
     by_purpose: dict[str, list[LetterTemplate]] = {}
@@ -50,11 +44,10 @@ def template_list(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(needs=Capability.KEEP_TEMPLATES)
 def template_edit(
     request: HttpRequest, purpose: str, language: str, staff: StaffMember
 ) -> HttpResponse:
-    _keeper(staff)
     if purpose not in Purpose.values or language not in Language.values:
         raise Http404
     current, _translated = services.text_for(purpose, language)
@@ -91,7 +84,7 @@ def template_edit(
     )
 
 
-@staff_only
+@staff_view(needs=Capability.CHECK_LETTER_TEXT)
 def live_check(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """The check as the writer types (htmx posts the text, debounced); a partial page."""
     text = request.POST.get("body", "")[:MAX_CHECK_LENGTH]

@@ -122,7 +122,7 @@ def test_a_template_with_a_bad_line_says_which_line(client):
 def test_a_consultant_cannot_keep_templates(client):
     _fatima, regisseur = client_and_regisseur()
     client.force_login(regisseur)
-    assert client.get(reverse("staff_plans:templates")).status_code == 404
+    assert client.get(reverse("staff_plans:templates")).status_code == 403
 
 
 def test_the_review_form_records_the_ladder(client):

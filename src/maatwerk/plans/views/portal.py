@@ -16,12 +16,11 @@ from maatwerk.core.parsing import parse_int
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.views.portal import portal_login_required
+from maatwerk.dossiers.web import portal_login_required
 from maatwerk.plans import agreement, printing, queries, reviews
 from maatwerk.plans.errors import OutdatedVersion
 from maatwerk.plans.forms import DisagreeForm, ProposalForm
 from maatwerk.plans.models import PlanVersion
-from maatwerk.plans.views.staff import _recent
 
 
 def _user(request: HttpRequest) -> User:
@@ -55,7 +54,11 @@ def plan(request: HttpRequest) -> HttpResponse:
             "waiting_previous": previous,
             "waiting_changes": changes,
             "sides": queries.sides(portal=True),
-            "reviews": _recent(queries.reviews_of(found), request) if found else [],
+            "reviews": queries.recent_reviews(
+                found, everything=request.GET.get("gesprekken") == "alle"
+            )
+            if found
+            else [],
             "review_count": found.reviews.count() if found else 0,
             "versions": queries.versions_of(found) if found else [],
             "ladder": queries.ladder_of(client),

@@ -12,17 +12,17 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.commitments.views.staff import _access
-from maatwerk.core.models import Role, StaffMember
+from maatwerk.core.models import StaffMember
 from maatwerk.core.parsing import parse_int
+from maatwerk.core.roles import Capability
 from maatwerk.dossiers.errors import DossierError
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, staff_only
+from maatwerk.dossiers.web import MAY_CHANGE, open_client_for, render_staff, staff_view
 from maatwerk.plans import agreement, drafts, printing, queries, reviews
-from maatwerk.plans.context import TEMPLATE_KEEPERS
+from maatwerk.plans.access import open_plan_version
 from maatwerk.plans.errors import PlanError
 from maatwerk.plans.forms import (
     PROGRESS_CHOICES,
@@ -43,24 +43,18 @@ from maatwerk.plans.models import (
     ProvisionStatus,
 )
 
-_TEMPLATE_ROLES = frozenset(TEMPLATE_KEEPERS)
-
 
 def _render(
     request: HttpRequest, staff: StaffMember, template: str, **context: Any
 ) -> HttpResponse:
-    context["is_team_lead"] = staff.role == Role.TEAM_LEAD
-    context["works_queue"] = staff.role in (Role.INTAKE, Role.TEAM_LEAD)
     context["sides"] = queries.sides(portal=False)
     context["provision_statuses"] = ProvisionStatus.choices
-    return render(request, f"plans/staff/{template}", context)
+    return render_staff(request, staff, f"plans/staff/{template}", **context)
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def plan(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _access(request, staff, public_id, "plan")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "plan")
     client = access.client
     start_form = StartForm(request.POST or None, prefix="start")
     if request.method == "POST":
@@ -84,22 +78,16 @@ def plan(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Http
         waiting=queries.open_version(found) if found else None,
         disagreed=queries.last_disagreed(found) if found else None,
         proposals=queries.open_proposals(found) if found else [],
-        reviews=_recent(queries.reviews_of(found), request) if found else [],
+        reviews=queries.recent_reviews(found, everything=request.GET.get("gesprekken") == "alle")
+        if found
+        else [],
         review_count=found.reviews.count() if found else 0,
         versions=queries.versions_of(found) if found else [],
         ladder=queries.ladder_of(client),
         next_talk=queries.next_talk(found),
         start_form=start_form,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
-
-
-RECENT_TALKS = 12
-
-
-def _recent(rows: Any, request: HttpRequest) -> Any:
-    """The last year of talks; all of them on request (five years can be 60 talks)."""
-    return rows if request.GET.get("gesprekken") == "alle" else rows[:RECENT_TALKS]
 
 
 def _plan_action(
@@ -140,14 +128,9 @@ _DRAFT_FORMS: dict[str, type[forms.Form]] = {
 }
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def draft(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    version = PlanVersion.objects.filter(public_id=public_id).select_related("plan__client").first()
-    if version is None:
-        raise Http404
-    access = _access(request, staff, version.plan.client.public_id, "plan_draft")
-    if isinstance(access, HttpResponse):
-        return access
+    version, access = open_plan_version(request, staff, public_id, "plan_draft")
     action = request.POST.get("action", "")
     bound = {
         name: form_class(
@@ -169,7 +152,7 @@ def draft(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> Htt
         version=queries.full_version(version.pk),
         forms=bound,
         proposals=queries.open_proposals(version.plan),
-        may_change=access.basis in _MAY_CHANGE and version.is_draft,
+        may_change=access.basis in MAY_CHANGE and version.is_draft,
     )
 
 
@@ -251,14 +234,9 @@ def _apply(
         drafts.update_details(version=version, revision=revision, **data)
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def version(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    found = PlanVersion.objects.filter(public_id=public_id).select_related("plan__client").first()
-    if found is None:
-        raise Http404
-    access = _open_read(request, staff, found)
-    if isinstance(access, HttpResponse):
-        return access
+    found, _access = open_plan_version(request, staff, public_id, "plan_version")
     full = queries.full_version(found.pk)
     previous, changes = queries.changes_since_previous(full)
     return _render(
@@ -272,15 +250,9 @@ def version(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> H
     )
 
 
-def _open_read(request: HttpRequest, staff: StaffMember, found: PlanVersion) -> Any:
-    return _access(request, staff, found.plan.client.public_id, "plan_version")
-
-
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def review(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _access(request, staff, public_id, "plan_review")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "plan_review")
     client = access.client
     found = queries.plan_for(client)
     if found is None or found.active_id is None:
@@ -336,28 +308,22 @@ def _notes(request: HttpRequest, active: PlanVersion) -> list[reviews.NoteInput]
     return notes
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def plan_pdf(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _access(request, staff, public_id, "plan_print")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "plan_print")
     found = queries.plan_for(access.client)
     if found is None or found.active_id is None:
         raise Http404
     return printing.pdf_response(queries.full_version(found.active_id))
 
 
-@staff_only
+@staff_view(needs=Capability.KEEP_TEMPLATES)
 def templates(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    if staff.role not in _TEMPLATE_ROLES:
-        raise Http404
     return _render(request, staff, "templates.html", rows=PlanTemplate.objects.all())
 
 
-@staff_only
+@staff_view(needs=Capability.KEEP_TEMPLATES)
 def template_edit(request: HttpRequest, staff: StaffMember, pk: int | None = None) -> HttpResponse:
-    if staff.role not in _TEMPLATE_ROLES:
-        raise Http404
     instance = PlanTemplate.objects.filter(pk=pk).first() if pk else None
     if pk and instance is None:
         raise Http404

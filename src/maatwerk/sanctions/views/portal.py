@@ -16,7 +16,7 @@ from maatwerk.core.models import ReceiptChannel
 from maatwerk.core.parsing import parse_uuid
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.views.portal import portal_login_required
+from maatwerk.dossiers.web import portal_login_required
 from maatwerk.sanctions import absences, proposals
 from maatwerk.sanctions.errors import SanctionError
 from maatwerk.sanctions.forms import AbsenceForm, ChangeAbsenceForm

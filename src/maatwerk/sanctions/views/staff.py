@@ -16,14 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.commitments.models import Commitment, Party
-from maatwerk.commitments.views.staff import _access
 from maatwerk.contacts.models import Appointment
 from maatwerk.core.models import Role, StaffMember
 from maatwerk.core.parsing import parse_int, parse_uuid
+from maatwerk.core.roles import Capability
 from maatwerk.dossiers.access import log_list_read
 from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.views.staff import _MAY_CHANGE, _open, render_staff, staff_only
+from maatwerk.dossiers.web import MAY_CHANGE, open_client_for, render_staff, staff_view
 from maatwerk.sanctions import absences, proposals
+from maatwerk.sanctions.access import open_proposal
 from maatwerk.sanctions.errors import SanctionError
 from maatwerk.sanctions.forms import (
     ChangeAbsenceForm,
@@ -43,11 +44,9 @@ def _render(
     return render_staff(request, staff, f"sanctions/staff/{template}", status, **context)
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def client_absences(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    access = _access(request, staff, public_id, "absences")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "absences")
     client = access.client
     form = StaffAbsenceForm(request.POST or None, prefix="absence")
     if request.method == "POST" and request.POST.get("action") in ("change", "cancel"):
@@ -83,7 +82,7 @@ def client_absences(request: HttpRequest, public_id: uuid.UUID, staff: StaffMemb
         rows=Absence.objects.filter(client=client).select_related("receipt")[:100],
         form=form,
         days_left=absences.days_left_this_year(client),
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
@@ -141,7 +140,7 @@ def _proposal_form(request: HttpRequest, client: Client, staff: StaffMember) -> 
             client=client, party=Party.CLIENT, due_at__gte=since
         ).order_by("-due_at")[:30]
     ]
-    colleagues = User.objects.filter(staff__isnull=False, is_active=True).exclude(pk=staff.user_id)
+    colleagues = proposals.eligible_reviewers(staff.user)
     _choices(form, "reviewer").choices = [("", "—")] + [
         (str(u.pk), u.get_full_name() or u.username)
         for u in colleagues.order_by("first_name")[:100]
@@ -149,13 +148,11 @@ def _proposal_form(request: HttpRequest, client: Client, staff: StaffMember) -> 
     return form
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def client_proposals(
     request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
 ) -> HttpResponse:
-    access = _access(request, staff, public_id, "sanctions")
-    if isinstance(access, HttpResponse):
-        return access
+    access = open_client_for(request, staff, public_id, "sanctions")
     client = access.client
     form = _proposal_form(request, client, staff)
     if request.method == "POST" and form.is_valid():
@@ -186,24 +183,14 @@ def client_proposals(
         client=client,
         rows=Proposal.objects.filter(client=client).select_related("rule")[:100],
         form=form,
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
     )
 
 
-@staff_only
+@staff_view(needs=Capability.OPEN_DOSSIER)
 def proposal(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     """One screen: why the proposal is stopped or may go on, and every next step."""
-    found = Proposal.objects.filter(public_id=public_id).select_related("client", "rule").first()
-    if found is None:
-        raise Http404
-    may_review = proposals.may_review(found, staff.user)
-    if may_review and request.POST.get("action") == "decide":
-        # The reviewer need not have the client in their caseload: reading access suffices.
-        access = _open(request, staff, found.client.public_id, "sanction_review")
-    else:
-        access = _access(request, staff, found.client.public_id, "sanction")
-    if isinstance(access, HttpResponse):
-        return access
+    found, access, may_review = open_proposal(request, staff, public_id)
     if request.method == "POST":
         _act(request, staff, found)
         return redirect("staff_sanctions:proposal", public_id=found.public_id)
@@ -216,7 +203,7 @@ def proposal(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
         client=found.client,
         blocking=found.blocking(),
         overrides={o.finding_key: o for o in found.overrides.select_related("by")},
-        may_change=access.basis in _MAY_CHANGE,
+        may_change=access.basis in MAY_CHANGE,
         may_review=may_review,
         may_decide_now=_may_decide_now(found),
         is_lead=staff.role == Role.TEAM_LEAD,
@@ -303,7 +290,7 @@ def _act(request: HttpRequest, staff: StaffMember, found: Proposal) -> None:
         messages.success(request, _("Saved."))
 
 
-@staff_only
+@staff_view(needs=Capability.REVIEW_SANCTIONS)
 def review_list(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """Proposals waiting for me: as team lead (my team) or as the chosen colleague."""
     rows = Proposal.objects.filter(status__in=proposals.OPEN_STATUSES).select_related(
@@ -325,7 +312,7 @@ def review_list(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     return _render(request, staff, "review_list.html", rows=shown)
 
 
-@staff_only
+@staff_view(needs=Capability.REVIEW_SANCTIONS)
 def table(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     proposals.ensure_table()
     return _render(

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from maatwerk.core.models import Role, StaffMember
 from maatwerk.core.parsing import parse_int, parse_uuid
-from maatwerk.dossiers.views.staff import render_staff, staff_only
+from maatwerk.core.roles import Capability
+from maatwerk.dossiers.web import render_staff, staff_view
 from maatwerk.voice import council, feedback, signals
 from maatwerk.voice.charts import Bar, bars_svg
 from maatwerk.voice.errors import VoiceError
@@ -34,9 +35,6 @@ from maatwerk.voice.models import (
 )
 from maatwerk.voice.surveys import QUESTIONS
 
-SEES_SIGNALS = frozenset({Role.COUNCIL_MEMBER, Role.TEAM_LEAD, Role.FUNCTIONAL_ADMIN})
-REVIEWERS = frozenset({Role.INTAKE, Role.TEAM_LEAD})
-
 
 def _render(
     request: HttpRequest, staff: StaffMember, template: str, status: int = 200, **context: Any
@@ -44,11 +42,6 @@ def _render(
     context["is_council"] = staff.role == Role.COUNCIL_MEMBER
     context["k"] = signals.k()
     return render_staff(request, staff, f"voice/council/{template}", status, **context)
-
-
-def _allowed(staff: StaffMember, roles: frozenset[str]) -> None:
-    if staff.role not in roles:
-        raise Http404
 
 
 def _period(request: HttpRequest) -> signals.Period:
@@ -64,9 +57,8 @@ def _labels(choices: list[tuple[str, Any]]) -> dict[str, str]:
     return {value: str(label) for value, label in choices}
 
 
-@staff_only
+@staff_view(needs=Capability.SEE_CLIENT_SIGNALS)
 def overview(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    _allowed(staff, SEES_SIGNALS)
     period = _period(request)
     table = signals.feedback_table(period)
     trend, trend_total = signals.feedback_trend(period)
@@ -92,9 +84,8 @@ def overview(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(needs=Capability.SEE_CLIENT_SIGNALS)
 def cell(request: HttpRequest, group: str, theme: str, staff: StaffMember) -> HttpResponse:
-    _allowed(staff, SEES_SIGNALS)
     period = _period(request)
     try:
         rows = signals.cell_texts(period, group, theme)
@@ -110,9 +101,8 @@ def cell(request: HttpRequest, group: str, theme: str, staff: StaffMember) -> Ht
     )
 
 
-@staff_only
+@staff_view(needs=Capability.SEE_CONSULTATIONS)
 def consultations(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    _allowed(staff, SEES_SIGNALS)
     form = ConsultationForm(request.POST or None, prefix="consultation")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -134,9 +124,8 @@ def _owners() -> list[tuple[str, str]]:
     return [("", "—")] + [(str(u.pk), u.get_full_name() or u.username) for u in people[:200]]
 
 
-@staff_only
+@staff_view(needs=Capability.FOLLOW_IMPROVEMENTS)
 def actions(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    _allowed(staff, SEES_SIGNALS | council.MUNICIPALITY)
     form = ActionForm(request.POST or None, prefix="action")
     owner_field = form.fields["owner"]
     assert hasattr(owner_field, "choices")
@@ -171,9 +160,8 @@ def actions(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(needs=Capability.FOLLOW_IMPROVEMENTS)
 def action(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
-    _allowed(staff, SEES_SIGNALS | council.MUNICIPALITY)
     found = ImprovementAction.objects.filter(public_id=public_id).select_related("owner").first()
     if found is None:
         raise Http404
@@ -225,10 +213,9 @@ def _act(request: HttpRequest, staff: StaffMember, found: ImprovementAction) -> 
         messages.success(request, _("Saved."))
 
 
-@staff_only
+@staff_view(needs=Capability.CLEAN_FEEDBACK)
 def review(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """Texts with identifying details: the reviewer removes them, then the council sees them."""
-    _allowed(staff, REVIEWERS)
     if request.method == "POST":
         wanted = parse_uuid(request.POST.get("feedback"))
         found = Feedback.objects.filter(pk=wanted).first() if wanted else None
@@ -245,10 +232,9 @@ def review(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     return _render(request, staff, "review.html", rows=rows)
 
 
-@staff_only
+@staff_view(needs=Capability.SEE_CLIENT_SIGNALS)
 def report(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     """The quarter's report for the municipal council, as a tagged PDF."""
-    _allowed(staff, SEES_SIGNALS)
     today = timezone.localdate()
     first = council.previous_quarter(today)
     last = council.quarter_start(today) - timedelta(days=1)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from maatwerk.core.parsing import parse_uuid
 from maatwerk.dossiers.access import own_client
-from maatwerk.dossiers.views.portal import portal_login_required
+from maatwerk.dossiers.web import portal_login_required
 from maatwerk.voice import council
 from maatwerk.voice.errors import VoiceError
 
