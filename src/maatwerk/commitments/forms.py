@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,57 +13,17 @@ from maatwerk.commitments.models import (
     PenaltyExemption,
     SuspensionGround,
 )
+from maatwerk.core.fields import REQUIRED, date_field, text_field, time_field
 from maatwerk.core.models import ReceiptChannel
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-
-_DATE = DateInput(format="%Y-%m-%d")
-_DATE_ERRORS = {"invalid": _("Write the date as day-month-year, for example 24-03-2026.")}
-_REQUIRED = {"required": _("Fill this in.")}
-
-
-def _date(label: Any, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=_DATE,
-        error_messages={**_REQUIRED, **_DATE_ERRORS},
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        **kwargs,
-    )
-
-
-def _time(label: Any) -> forms.TimeField:
-    return forms.TimeField(
-        label=label,
-        widget=TimeInput(format="%H:%M"),
-        required=False,
-        error_messages={"invalid": _("Write the time as hours:minutes, for example 12:00.")},
-    )
-
-
-def _text(label: Any, rows: int = 3, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages=_REQUIRED,
-        **kwargs,
-    )
 
 
 class PromiseForm(forms.Form):
     party = forms.ChoiceField(
         label=_("Who promises"), choices=Party.choices, widget=forms.RadioSelect
     )
-    description = _text(_("What is promised, in words the client understands"), rows=2)
-    due_on = _date(_("By which day"))
-    due_time = _time(_("Before what time (empty: the end of the day)"))
+    description = text_field(_("What is promised, in words the client understands"), rows=2)
+    due_on = date_field(_("By which day"))
+    due_time = time_field(_("Before what time (empty: the end of the day)"))
 
 
 class CloseForm(forms.Form):
@@ -81,16 +39,16 @@ class CloseForm(forms.Form):
     evidence_ref = forms.CharField(
         label=_("Number or reference of the evidence"), max_length=64, required=False
     )
-    reason = _text(_("Explanation (needed when excused or withdrawn)"), rows=2, required=False)
+    reason = text_field(_("Explanation (needed when excused or withdrawn)"), rows=2, required=False)
 
 
 class ApplicationForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of application"), choices=ApplicationKind.choices)
     subject = forms.CharField(
-        label=_("What the client asks for"), max_length=200, error_messages=_REQUIRED
+        label=_("What the client asks for"), max_length=200, error_messages=REQUIRED
     )
-    received_on = _date(_("Received on"))
-    received_time = _time(_("At what time (empty: now, or noon on an earlier day)"))
+    received_on = date_field(_("Received on"))
+    received_time = time_field(_("At what time (empty: now, or noon on an earlier day)"))
     channel = forms.ChoiceField(label=_("How it came in"), choices=ReceiptChannel.choices[:5])
     term_weeks = forms.IntegerField(
         label=_("Decision term in weeks (empty: the legal term)"),
@@ -101,42 +59,42 @@ class ApplicationForm(forms.Form):
         max_value=12,
         required=False,
     )
-    objection_period_ended = _date(
+    objection_period_ended = date_field(
         _("Only for an objection: last day of the objection period"), required=False
     )
 
 
 class ExtensionForm(forms.Form):
-    extended_to = _date(_("New last day to decide"))
-    notified_on = _date(_("Letter sent on"))
-    reason = _text(_("Why it takes longer (the client reads this)"), rows=2)
-    letter = _text(_("The letter to the client"), rows=12)
+    extended_to = date_field(_("New last day to decide"))
+    notified_on = date_field(_("Letter sent on"))
+    reason = text_field(_("Why it takes longer (the client reads this)"), rows=2)
+    letter = text_field(_("The letter to the client"), rows=12)
 
 
 class SuspensionForm(forms.Form):
-    first_day = _date(
+    first_day = date_field(
         _("First day the term stood still"),
         help_text=_("After a request to complete the application: the day after the request."),
     )
-    last_day = _date(
+    last_day = date_field(
         _("Last day the term stood still"),
         help_text=_(
             "The day before the application was completed, or before the given term ended."
         ),
     )
     ground = forms.ChoiceField(label=_("Ground"), choices=SuspensionGround.choices)
-    note = _text(_("Explanation"), rows=2, required=False)
+    note = text_field(_("Explanation"), rows=2, required=False)
 
 
 class DecisionForm(forms.Form):
-    decided_on = _date(_("Decided on"))
+    decided_on = date_field(_("Decided on"))
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
-    note = _text(_("About the decision"), rows=2, required=False)
+    note = text_field(_("About the decision"), rows=2, required=False)
 
 
 class PaperNoticeForm(forms.Form):
-    received_on = _date(_("Notice received on"))
-    text = _text(_("What the notice says (short)"), rows=3, required=False)
+    received_on = date_field(_("Notice received on"))
+    text = text_field(_("What the notice says (short)"), rows=3, required=False)
 
 
 class PenaltyDecisionForm(forms.Form):
@@ -145,17 +103,17 @@ class PenaltyDecisionForm(forms.Form):
         choices=[("", _("No exception: the penalty is owed")), *PenaltyExemption.choices],
         required=False,
     )
-    reason = _text(_("Reason for the exception"), rows=2, required=False)
+    reason = text_field(_("Reason for the exception"), rows=2, required=False)
 
 
 class PaymentForm(forms.Form):
-    paid_on = _date(_("Paid on"))
+    paid_on = date_field(_("Paid on"))
     reference = forms.CharField(label=_("Payment reference"), max_length=64, required=False)
 
 
 class NoticeForm(forms.Form):
-    text = _text(_("Your notice of default"), rows=14, required=False)
+    text = text_field(_("Your notice of default"), rows=14, required=False)
 
 
 class DoneForm(forms.Form):
-    note = _text(_("What did you do? (optional)"), rows=2, required=False)
+    note = text_field(_("What did you do? (optional)"), rows=2, required=False)

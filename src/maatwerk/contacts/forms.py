@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.commitments.forms import DateInput, TimeInput
 from maatwerk.contacts.models import (
     AppointmentKind,
     AttemptOutcome,
@@ -14,6 +13,7 @@ from maatwerk.contacts.models import (
     Direction,
     RequestedVia,
 )
+from maatwerk.core.fields import DateInput, TimeInput
 
 _REQUIRED = {"required": _("Fill this in.")}
 

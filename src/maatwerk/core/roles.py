@@ -52,7 +52,7 @@ MEANING: dict[Capability, str] = {
     Capability.WORK_PRINT_QUEUE: "the print queue of letters that go by post",
     Capability.REVIEW_SANCTIONS: "review a sanction proposal as team lead or chosen colleague",
     Capability.LEAD_TEAM: "absences and deputies, access with a reason, another regisseur",
-    Capability.KEEP_TEMPLATES: "plan templates, letter texts and the sanction table",
+    Capability.KEEP_TEMPLATES: "plan templates and letter texts",
     Capability.CHECK_LETTER_TEXT: "the plain-language check while writing a text",
     Capability.SEE_DASHBOARDS: "the insight dashboards and their clients",
     Capability.SEE_ANALYSES: "the survival analyses (anonymous)",
@@ -164,7 +164,7 @@ def roles_with(capability: Capability) -> frozenset[str]:
 def as_markdown() -> str:
     """The matrix as the table in docs/roles.md: a capability a row, a role a column."""
     roles = list(MATRIX)
-    header = "| capability | " + " | ".join(str(Role(r).label) for r in roles) + " |"
+    header = "| capability | " + " | ".join(roles) + " |"
     rule = "|---|" + "---|" * len(roles)
     rows = [
         f"| `{cap.value}`: {MEANING[cap]} | "

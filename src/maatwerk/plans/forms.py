@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.commitments.forms import DateInput
 from maatwerk.commitments.models import Party
+from maatwerk.core.fields import DateInput
 from maatwerk.dossiers.models import Channel
 from maatwerk.plans.models import (
     Frequency,

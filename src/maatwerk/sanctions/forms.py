@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.commitments.forms import _date, _text
+from maatwerk.core.fields import date_field, text_field
 from maatwerk.core.models import ReceiptChannel
 from maatwerk.sanctions.models import AbsenceKind, Decision, ObjectionOutcome, ResponseChannel
 
@@ -16,11 +16,11 @@ class AbsenceForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Why are you away?"), choices=AbsenceKind.choices, widget=forms.RadioSelect
     )
-    first_day = _date(_("First day away"))
-    last_day = _date(_("Last day away"))
+    first_day = date_field(_("First day away"))
+    last_day = date_field(_("Last day away"))
     abroad = forms.BooleanField(label=_("I am abroad (outside the Netherlands)"), required=False)
     place = forms.CharField(label=_("Where are you?"), max_length=200, required=False)
-    note = _text(_("Note (optional)"), rows=2, required=False)
+    note = text_field(_("Note (optional)"), rows=2, required=False)
 
 
 class StaffAbsenceForm(AbsenceForm):
@@ -34,15 +34,15 @@ class StaffAbsenceForm(AbsenceForm):
 
 
 class ChangeAbsenceForm(forms.Form):
-    first_day = _date(_("New first day"))
-    last_day = _date(_("New last day"))
+    first_day = date_field(_("New first day"))
+    last_day = date_field(_("New last day"))
     place = forms.CharField(label=_("Where"), max_length=200, required=False)
 
 
 class ProposalForm(forms.Form):
     code = forms.ChoiceField(label=_("Which obligation was not met (from the sanction table)"))
-    event_date = _date(_("The day it was not met"))
-    facts = _text(_("The facts: what was asked, and what happened"), rows=4)
+    event_date = date_field(_("The day it was not met"))
+    facts = text_field(_("The facts: what was asked, and what happened"), rows=4)
     appointment = forms.ChoiceField(label=_("The appointment it is about (if any)"), required=False)
     commitments = forms.MultipleChoiceField(
         label=_("The client's promises it is about"),
@@ -56,11 +56,11 @@ class ProposalForm(forms.Form):
 
 class ExplainForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput)
-    reason = _text(_("Why this finding does not apply"), rows=2)
+    reason = text_field(_("Why this finding does not apply"), rows=2)
 
 
 class ResponseForm(forms.Form):
-    text = _text(_("The client's side, in their own words"), rows=5)
+    text = text_field(_("The client's side, in their own words"), rows=5)
     channel = forms.ChoiceField(
         label=_("How the client told it"),
         choices=[c for c in ResponseChannel.choices if c[0] != ResponseChannel.PORTAL],
@@ -71,14 +71,14 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Your decision"), choices=Decision.choices, widget=forms.RadioSelect
     )
-    reason = _text(_("Why (the client reads this in the letter)"), rows=3)
+    reason = text_field(_("Why (the client reads this in the letter)"), rows=3)
     percentage = forms.IntegerField(
         label=_("Percentage (only when you change it)"), min_value=1, max_value=100, required=False
     )
     months = forms.IntegerField(
         label=_("Months (only when you change it)"), min_value=1, max_value=3, required=False
     )
-    urgent_reasons = _text(
+    urgent_reasons = text_field(
         _("Urgent reasons to deviate from the table (needed for a lower sanction)"),
         rows=2,
         required=False,
@@ -91,4 +91,4 @@ class ObjectionOutcomeForm(forms.Form):
         choices=ObjectionOutcome.choices,
         widget=forms.RadioSelect,
     )
-    reason = _text(_("Why (the client reads this)"), rows=3)
+    reason = text_field(_("Why (the client reads this)"), rows=3)
