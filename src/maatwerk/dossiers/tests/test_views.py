@@ -93,6 +93,24 @@ def test_the_portal_shows_the_regisseur_timeline_and_who_looked(client):
     assert "consulent" in log and "Uw regisseur werkte aan uw dossier" in log
 
 
+def test_an_editing_session_is_one_row_with_a_count_and_an_outsiders_reason_its_own(client):
+    regisseur = make_staff(username="reg", first_name="Sanne", last_name="Bakker")
+    mine = make_client(regisseur)
+    client.force_login(regisseur)
+    for _ in range(13):
+        client.get(reverse("staff:dossier", args=[mine.public_id]))
+    outsider = make_staff(role=Role.INTAKE, username="intake")
+    client.force_login(outsider)
+    url = reverse("staff:dossier", args=[mine.public_id])
+    client.post(url, {"reason": "Post van de cliënt koppelen aan het dossier"})
+    assert AccessLogEntry.objects.filter(client_ref=mine.public_id).count() == 14
+    client.force_login(portal_user_for(mine))
+    log = client.get(reverse("portal:access_log")).content.decode()
+    assert log.count("(13 keer)") == 1
+    assert log.count("Uw regisseur werkte aan uw dossier") == 1
+    assert "Post van de cliënt koppelen aan het dossier" in log
+
+
 def test_the_team_lead_sees_accesses_with_reason(client):
     lead = make_staff(role=Role.TEAM_LEAD, username="lead")
     target = make_client(make_staff(username="reg"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +17,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from maatwerk.core.models import AccessBasis, AccessLogEntry, Role
+from maatwerk.core.models import AccessBasis, Role
+from maatwerk.core.rules.access_rows import Read, Row, collapse
 from maatwerk.dossiers import queries
 from maatwerk.dossiers.access import FIND_OUTSIDE, own_client, own_journal_entry
 from maatwerk.dossiers.web import portal_login_required
@@ -85,23 +87,51 @@ def entry(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 @portal_login_required
 def access_log(request: HttpRequest) -> HttpResponse:
+    """Who viewed my dossier: repeated reads by one person for one purpose as one row."""
     client = own_client(_user(request))
-    page = Paginator(queries.views_of(client), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    rows = [_access_row(e) for e in page.object_list]
-    return render(request, "dossiers/portal/access_log.html", {"page": page, "rows": rows})
+    entries = queries.views_of(client).values(
+        "moment", "actor_id", "actor_role", "actor_team", "basis", "reason", "action"
+    )
+    rows = collapse(_read(e) for e in entries)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "dossiers/portal/access_log.html",
+        {"page": page, "rows": [_access_row(r) for r in page.object_list]},
+    )
 
 
-def _access_row(entry: AccessLogEntry) -> dict[str, Any]:
-    why = {
-        AccessBasis.REGISSEUR: _("Your regisseur worked on your dossier."),
-        AccessBasis.DEPUTY: _("The deputy of your regisseur worked on your dossier."),
-        AccessBasis.TEAM_LEAD: _("The team lead of your regisseur looked at your dossier."),
-    }.get(AccessBasis(entry.basis))
-    if entry.action == FIND_OUTSIDE:
+def _read(entry: Mapping[str, Any]) -> Read:
+    found = entry["action"] == FIND_OUTSIDE
+    why = (entry["basis"], entry["reason"], found)
+    return Read(
+        moment=entry["moment"],
+        key=(entry["actor_id"], *why),
+        shown=(entry["actor_role"], entry["actor_team"], *why),
+    )
+
+
+def _access_row(row: Row) -> dict[str, Any]:
+    shown: tuple[str, str, str, str, bool] = row.shown  # type: ignore[assignment]
+    actor_role, team, basis, reason, found = shown
+    why: str | None = {
+        str(AccessBasis.REGISSEUR): _("Your regisseur worked on your dossier."),
+        str(AccessBasis.DEPUTY): _("The deputy of your regisseur worked on your dossier."),
+        str(AccessBasis.TEAM_LEAD): _("The team lead of your regisseur looked at your dossier."),
+        str(AccessBasis.WORK_QUEUE): _("An employee printed a letter to you to send it by post."),
+    }.get(basis)
+    if found:
         why = _("Someone outside your regisseur's work list looked up your client number or BSN.")
-    elif entry.basis == AccessBasis.REASON:
+    elif basis == AccessBasis.REASON:
         why = _("Someone outside your regisseur's work list. Reason given: %(reason)s") % {
-            "reason": entry.reason
+            "reason": reason
         }
-    role = Role(entry.actor_role).label if entry.actor_role in Role.values else entry.actor_role
-    return {"moment": entry.moment, "role": role, "team": entry.actor_team, "why": why or "-"}
+    role = Role(actor_role).label if actor_role in Role.values else actor_role
+    return {
+        "first": row.first,
+        "moment": row.last,
+        "count": row.count,
+        "role": role,
+        "team": team,
+        "why": why or "-",
+    }
