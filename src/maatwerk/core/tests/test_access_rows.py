@@ -1,13 +1,14 @@
 """Repeated reads collapse into one row on the client's page; nothing a client needs is lost."""
 
-from datetime import datetime, timedelta, timezone
+import itertools
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from maatwerk.core.rules.access_rows import DEFAULT_WINDOW, Read, collapse
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def _read(minutes, who="sanne", why="regisseur"):
@@ -63,7 +64,7 @@ def test_each_row_is_one_person_and_purpose_without_a_pause_longer_than_the_wind
             r.moment for r in reads if r.key == row.key and row.first <= r.moment <= row.last
         )
         assert len(moments) == row.count
-        assert all(b - a <= DEFAULT_WINDOW for a, b in zip(moments, moments[1:]))
+        assert all(b - a <= DEFAULT_WINDOW for a, b in itertools.pairwise(moments))
 
 
 @given(reads)
@@ -71,4 +72,4 @@ def test_two_rows_of_the_same_person_and_purpose_are_more_than_the_window_apart(
     rows = sorted(collapse(reads), key=lambda r: r.first)
     for key in {r.key for r in rows}:
         mine = [r for r in rows if r.key == key]
-        assert all(b.first - a.last > DEFAULT_WINDOW for a, b in zip(mine, mine[1:]))
+        assert all(b.first - a.last > DEFAULT_WINDOW for a, b in itertools.pairwise(mine))
