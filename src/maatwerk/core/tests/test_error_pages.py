@@ -1,12 +1,15 @@
-"""With debug off (as in production) people see Maatwerk's own Dutch error pages, never
-Django's debug pages."""
+"""With debug off (as in production and the demo) people see Maatwerk's own Dutch error pages,
+never Django's debug pages, and static files come from WhiteNoise."""
+
+import importlib
 
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory, override_settings
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, clear_url_caches, path, resolve, reverse
 from django.views.defaults import server_error
+from whitenoise.middleware import WhiteNoiseFileResponse
 
 from maatwerk import urls as maatwerk_urls
 from maatwerk.dossiers.tests.factories import make_staff
@@ -110,3 +113,41 @@ def test_the_500_page_needs_no_urls_database_or_request_context():
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "Er ging bij ons iets mis" in response.content.decode()
+
+
+def _reload_urls() -> None:
+    clear_url_caches()
+    importlib.reload(maatwerk_urls)
+    clear_url_caches()
+
+
+def test_the_digid_mock_is_served_only_when_its_setting_is_on():
+    try:
+        with override_settings(DIGID_MOCK=False, DEBUG=True):
+            _reload_urls()
+            with pytest.raises(NoReverseMatch):
+                reverse("digid-mock:login")
+            assert resolve("/digid/login/").func.__module__ == "digid_eherkenning.views.digid"
+        with override_settings(DIGID_MOCK=True):
+            _reload_urls()
+            assert reverse("digid-mock:login") == "/digid/idp/inloggen/"
+            assert "mock" in resolve("/digid/login/").func.__module__
+    finally:
+        _reload_urls()
+
+
+@pytest.mark.parametrize(
+    ("address", "content_type"),
+    [
+        ("/static/vendor/design-tokens.css", "text/css"),
+        ("/static/vendor/component-library.css", "text/css"),
+        ("/static/vendor/htmx.min.js", "text/javascript"),
+        ("/static/maatwerk/maatwerk.css", "text/css"),
+    ],
+)
+def test_static_files_are_served_by_whitenoise_with_debug_off(client, address, content_type):
+    response = client.get(address)
+    assert response.status_code == 200
+    assert isinstance(response, WhiteNoiseFileResponse)
+    assert response["Content-Type"].startswith(content_type)
+    assert b"".join(response.streaming_content)
