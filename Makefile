@@ -8,9 +8,17 @@ PYTEST_ARGS ?=
 
 .PHONY: demo serve test lint bench install assets messages browser ocr speech clean
 
+# The demo runs as production does: debug off, so Maatwerk's own error pages and static files
+# served by WhiteNoise. MAATWERK_DEMO allows the public development keys (on this machine only)
+# and the DigiD mock has its own switch (docs/operations.md, "The demo"). Set in the environment,
+# these three win over the values here.
+demo: export MAATWERK_DEBUG ?= false
+demo: export MAATWERK_DEMO ?= true
+demo: export MAATWERK_DIGID_MOCK ?= true
 demo: install assets messages ocr speech
 	@mkdir -p var
 	$(BIN)/maatwerk migrate --no-input -v 0
+	$(BIN)/maatwerk collectstatic --no-input -v 0
 	$(BIN)/maatwerk demo
 	@echo ""
 	@echo "Maatwerk draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)"

@@ -1,8 +1,9 @@
 """Django settings for Maatwerk, read from environment variables in this one place.
 
-See docs/operations.md for every variable. The defaults give a development and demo setup:
-SQLite under var/, the DigiD mock, and development keys. With MAATWERK_DEBUG off (production)
-the secret key and the field encryption key must be set, or start-up fails.
+See docs/operations.md for every variable. The defaults give a development setup: SQLite under
+var/, debug on and public development keys. With MAATWERK_DEBUG off (production) every key must
+be set, or start-up fails. The demo (`make demo`) runs with debug off like production, with
+MAATWERK_DEMO=true (the development keys, on this machine only) and MAATWERK_DIGID_MOCK=true.
 """
 
 from __future__ import annotations
@@ -19,23 +20,28 @@ PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(env_str("MAATWERK_VAR_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("MAATWERK_DEBUG", True)
+# The demo municipality on this machine (`make demo`): debug off as in production, but with the
+# public development keys, cookies over plain http and mail written to var/mail/. Only allowed
+# while Maatwerk answers to local host names (checked below).
+DEMO = env_bool("MAATWERK_DEMO", False)
+_DEV_KEYS = DEBUG or DEMO
 _DEV_SECRET = "dev-only-not-secret-maatwerk-0123456789abcdef"
-SECRET_KEY = env_str("MAATWERK_SECRET_KEY", _DEV_SECRET if DEBUG else None)
+SECRET_KEY = env_str("MAATWERK_SECRET_KEY", _DEV_SECRET if _DEV_KEYS else None)
 # Key for encrypting sensitive fields (BSN) and for the keyed BSN digest used for exact search.
 # 32 bytes, hex encoded. Keep it outside the database (docs/operations.md, "Keys").
 FIELD_ENCRYPTION_KEY = env_str(
     "MAATWERK_FIELD_KEY",
-    "6d6161747765726b2d6465762d6f6e6c792d6b65792d30313233343536373839" if DEBUG else None,
+    "6d6161747765726b2d6465762d6f6e6c792d6b65792d30313233343536373839" if _DEV_KEYS else None,
 )
 # Ed25519 private key (32-byte seed, hex) that signs receipts; its public key verifies them.
 RECEIPT_SIGNING_KEY = env_str(
     "MAATWERK_RECEIPT_KEY",
-    "6d6161747765726b2d64656d6f2d72656365697074732d6e6f742d7365637265" if DEBUG else None,
+    "6d6161747765726b2d64656d6f2d72656365697074732d6e6f742d7365637265" if _DEV_KEYS else None,
 )
 # AES-GCM key (32 bytes, hex) for documents at rest; separate from the field key.
 DOCUMENT_ENCRYPTION_KEY = env_str(
     "MAATWERK_DOCUMENT_KEY",
-    "6d6161747765726b2d64656d6f2d646f63756d656e74732d6e6f742d73656372" if DEBUG else None,
+    "6d6161747765726b2d64656d6f2d646f63756d656e74732d6e6f742d73656372" if _DEV_KEYS else None,
 )
 # The address people use to reach Maatwerk; printed in receipt QR codes.
 PUBLIC_BASE_URL = env_str("MAATWERK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -46,10 +52,20 @@ MUNICIPALITY_ADDRESS = env_str(
 )
 ALLOWED_HOSTS = env_list("MAATWERK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("MAATWERK_CSRF_TRUSTED_ORIGINS", [])
-DIGID_MOCK = env_bool("MAATWERK_DIGID_MOCK", DEBUG)
-if DIGID_MOCK and not DEBUG:
-    # The mock logs anyone in as any client by typing a BSN: never outside development.
-    raise ImproperlyConfigured("MAATWERK_DIGID_MOCK=true is only allowed with MAATWERK_DEBUG=true.")
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]", "testserver"}
+if DEMO and not set(ALLOWED_HOSTS) <= _LOCAL_HOSTS:
+    # The development keys are public: the demo never answers to a name others can reach.
+    raise ImproperlyConfigured(
+        "MAATWERK_DEMO=true uses public keys and is only allowed with MAATWERK_ALLOWED_HOSTS "
+        "on this machine (127.0.0.1, localhost)."
+    )
+# The DigiD mock is switched on by its own setting, never by debug alone.
+DIGID_MOCK = env_bool("MAATWERK_DIGID_MOCK", False)
+if DIGID_MOCK and not (DEBUG or DEMO):
+    # The mock logs anyone in as any client by typing a BSN: never in production.
+    raise ImproperlyConfigured(
+        "MAATWERK_DIGID_MOCK=true is only allowed with MAATWERK_DEBUG=true or MAATWERK_DEMO=true."
+    )
 # How many proxies in front of Maatwerk append to X-Forwarded-For (0: use the peer address).
 TRUSTED_PROXY_COUNT = env_int("MAATWERK_TRUSTED_PROXY_COUNT", 0)
 
@@ -149,8 +165,9 @@ LOGIN_FAILURE_LIMIT = env_int("MAATWERK_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_MINUTES = env_int("MAATWERK_LOGIN_LOCKOUT_MINUTES", 15)
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# The demo is served over plain http on this machine; everywhere else cookies need https.
+SESSION_COOKIE_SECURE = not (DEBUG or DEMO)
+CSRF_COOKIE_SECURE = not (DEBUG or DEMO)
 SESSION_COOKIE_AGE = env_int("MAATWERK_SESSION_SECONDS", 8 * 3600)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
 X_FRAME_OPTIONS = "DENY"
@@ -235,7 +252,7 @@ DEFAULT_FROM_EMAIL = env_str("MAATWERK_FROM_EMAIL", "maatwerk@gemeente.example")
 EMAIL_BACKEND = env_str(
     "MAATWERK_EMAIL_BACKEND",
     "django.core.mail.backends.filebased.EmailBackend"
-    if DEBUG
+    if DEBUG or DEMO
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"
