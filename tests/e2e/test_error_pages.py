@@ -10,10 +10,23 @@ from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, s
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_consultant_on_a_team_lead_page_gets_the_dutch_404_and_a_way_back(page, live_server):
+def test_a_consultant_on_a_team_lead_page_is_told_it_is_not_their_work(page, live_server):
     make_staff(username="s.bakker")
     staff_login(page, live_server, "s.bakker")
     response = page.goto(f"{live_server.url}/werk/afwezigheid/")
+    assert response is not None and response.status == 403
+    page.get_by_role("heading", name="Deze pagina hoort niet bij uw werk").wait_for()
+    assert "URLconf" not in page.content()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_role("link", name="Naar uw startpagina").click()
+    page.get_by_role("heading", name="Mijn caseload").wait_for()
+
+
+def test_a_consultant_on_an_unknown_address_gets_the_dutch_404_and_a_way_back(page, live_server):
+    make_staff(username="s.bakker")
+    staff_login(page, live_server, "s.bakker")
+    response = page.goto(f"{live_server.url}/werk/bestaat-niet/")
     assert response is not None and response.status == 404
     page.get_by_role("heading", name="Wij kunnen deze pagina niet vinden").wait_for()
     assert "URLconf" not in page.content()

@@ -56,12 +56,21 @@ def test_an_unknown_address_gives_the_dutch_404_without_url_patterns(client):
         assert leak not in page
 
 
-def test_the_absence_page_of_team_leads_gives_a_consultant_the_dutch_404(client):
+def test_an_unknown_workspace_address_gives_a_consultant_the_dutch_404(client):
     client.force_login(make_staff(username="consulent"))
-    response = client.get("/werk/afwezigheid/")
+    response = client.get("/werk/bestaat-niet/")
     assert response.status_code == 404
     page = response.content.decode()
     assert "Wij kunnen deze pagina niet vinden" in page
+    assert "toegang-met-reden" not in page
+
+
+def test_the_absence_page_of_team_leads_tells_a_consultant_it_is_not_their_work(client):
+    client.force_login(make_staff(username="consulent"))
+    response = client.get("/werk/afwezigheid/")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Deze pagina hoort niet bij uw werk" in page
     assert "toegang-met-reden" not in page
 
 
