@@ -31,6 +31,7 @@ from maatwerk.dossiers.models import (
     Visibility,
     bsn_digest,
 )
+from maatwerk.dossiers.namekeys import refresh_name_keys
 
 Progress = Callable[[int], object]
 
@@ -234,6 +235,7 @@ def _generate_batch(
         starts.append(started)
     Client.objects.bulk_create(clients)
     # bulk_create sets primary keys on PostgreSQL and SQLite >= 3.35.
+    refresh_name_keys(clients)
     assignments, entries, accesses = [], [], []
     for client, language, started in zip(clients, languages, starts, strict=True):
         profiles.append(_profile(client, language, rng))

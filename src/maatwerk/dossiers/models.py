@@ -85,7 +85,11 @@ class Client(models.Model):
 
     class Meta:
         ordering = ["family_name", "given_names"]
-        indexes = [models.Index(fields=["family_name"], name="client_family_name")]
+        indexes = [
+            models.Index(fields=["family_name"], name="client_family_name"),
+            # The intake lookup finds clients register-wide by birth date (register.py).
+            models.Index(fields=["birth_date"], name="client_birth_date"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.given_names} {self.family_name}"
@@ -112,6 +116,25 @@ class Client(models.Model):
 
 def bsn_digest(bsn: str) -> str:
     return crypto.keyed_digest(bsn, purpose=BSN_PURPOSE)
+
+
+# Long enough for any real name word; a longer one is cut, on storing and on searching alike.
+NAME_KEY_LENGTH = 200
+
+
+class ClientNameKey(models.Model):
+    """One word of a client's name as search keys (dossiers/rules/names.py): the key, for a
+    search by prefix, and the looser skeleton. Kept by dossiers/namekeys.py wherever a name is
+    set, read by the register search (dossiers/register.py), so no search reads every client."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="name_keys")
+    key = models.CharField(max_length=NAME_KEY_LENGTH, db_index=True)
+    loose = models.CharField(max_length=NAME_KEY_LENGTH, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["client", "key"], name="one_name_key_per_word")
+        ]
 
 
 class Channel(models.TextChoices):

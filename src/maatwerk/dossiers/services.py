@@ -23,6 +23,7 @@ from maatwerk.dossiers.models import (
     Visibility,
     bsn_digest,
 )
+from maatwerk.dossiers.namekeys import refresh_name_keys
 
 _CLIENT_FIELDS = (
     "family_name",
@@ -36,6 +37,8 @@ _CLIENT_FIELDS = (
     "phone",
     "target_groups",
 )
+# What the stored name keys are made of (namekeys.py): a change to these renews them.
+_NAME_FIELDS = frozenset({"family_name", "given_names"})
 
 
 @transaction.atomic
@@ -54,6 +57,7 @@ def create_client(*, data: ClientData, regisseur: User, actor: User | None = Non
     for name in _CLIENT_FIELDS:
         setattr(client, name, getattr(data, name))
     client.save()
+    refresh_name_keys([client])
     CommunicationProfile.objects.create(client=client, language=data.language)
     with journal.dutch():
         opened = _("Your dossier was opened.")
@@ -78,6 +82,8 @@ def update_client(*, client: Client, data: ClientData, actor: User | None = None
         setattr(client, name, getattr(data, name))
     if changed:
         client.save(update_fields=changed)
+    if _NAME_FIELDS.intersection(changed):
+        refresh_name_keys([client])
     profile = client.profile
     if profile.language != data.language:
         profile.language = data.language

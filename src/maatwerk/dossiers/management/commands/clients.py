@@ -1,4 +1,8 @@
-"""`maatwerk clients import FILE.csv`: load clients from the municipality's current system."""
+"""`maatwerk clients import FILE.csv`: load clients from the municipality's current system.
+
+`maatwerk clients name-keys` recomputes every client's name keys (dossiers/namekeys.py), for
+after a change to the name rules in dossiers/rules/names.py.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from maatwerk.dossiers.importer import ImportFileError, import_clients
+from maatwerk.dossiers.namekeys import refresh_all_name_keys
 
 
 class Command(BaseCommand):
@@ -19,8 +24,15 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         importer = sub.add_parser("import", help="Import clients from a CSV file.")
         importer.add_argument("file", type=Path)
+        sub.add_parser("name-keys", help="Recompute the name keys after a change to their rules.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "name-keys":
+            done = refresh_all_name_keys()
+            self.stdout.write(
+                _("Done: name keys of %(count)d clients recomputed.") % {"count": done}
+            )
+            return
         try:
             report = import_clients(options["file"])
         except ImportFileError as exc:

@@ -1,0 +1,44 @@
+"""Every role starts on its own start page and every link in its menu opens, with axe on each.
+
+The menu comes from the role matrix, so a dead link for a role fails here: council members and
+researchers see no case work, intake sees the queues and the register search.
+"""
+
+import pytest
+
+from maatwerk.core.models import Role, Team
+from maatwerk.core.roles import MATRIX, MENU
+from maatwerk.dossiers.tests.factories import make_client, make_staff
+from tests.e2e.conftest import assert_accessible, staff_login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+START = {
+    Role.CONSULTANT: "Mijn caseload",
+    Role.TEAM_LEAD: "Mijn caseload",
+    Role.INTAKE: "Wachtrij intake",
+    Role.FUNCTIONAL_ADMIN: "Brieven",
+    Role.COUNCIL_MEMBER: "Wat cliënten zeggen",
+    Role.RESEARCHER: "Export voor onderzoek",
+}
+
+
+@pytest.mark.parametrize("role", list(MATRIX))
+def test_each_role_walks_its_own_menu_from_its_own_start_page(page, live_server, role):
+    team = Team.objects.create(name="Noord")
+    make_client(make_staff(team=team, username="s.bakker"))
+    make_staff(role=role, team=team, username="wie")
+    staff_login(page, live_server, "wie", lands_on=START[role])
+    assert_accessible(page)
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    links = menu.get_by_role("link")
+    shown = links.count()
+    assert shown == sum(1 for capability, _n, _l in MENU if capability in MATRIX[role])
+    targets = [links.nth(i).get_attribute("href") for i in range(shown)]
+    for href in targets:
+        response = page.goto(f"{live_server.url}{href}")
+        assert response is not None and response.status == 200, href
+        assert page.get_by_role("heading", level=1).count() == 1, href
+        assert_accessible(page)
+    if role in (Role.COUNCIL_MEMBER, Role.RESEARCHER):
+        assert not any("clienten" in (t or "") or "terugbellen" in (t or "") for t in targets)
