@@ -75,9 +75,10 @@ def digid_login(page: Page, live_server, bsn: str) -> None:
     ).first.wait_for()
 
 
-def staff_login(page: Page, live_server, username: str) -> None:
+def staff_login(page: Page, live_server, username: str, lands_on: str = "Mijn caseload") -> None:
+    """Log in; each role lands on its own start page, whose heading is `lands_on`."""
     page.goto(f"{live_server.url}/werk/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
     page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", name="Mijn caseload").wait_for()
+    page.get_by_role("heading", name=lands_on).first.wait_for()

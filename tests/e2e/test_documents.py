@@ -78,7 +78,7 @@ def test_intake_links_an_unclear_letter_from_the_queue(page, live_server):
     )
     process(document.pk)
 
-    staff_login(page, live_server, "intake")
+    staff_login(page, live_server, "intake", lands_on="Wachtrij intake")
     page.get_by_role("link", name="Wachtrij intake").click()
     page.get_by_role("heading", name="scan-0007.png").wait_for()
     assert_accessible(page)

@@ -98,7 +98,7 @@ def test_a_researcher_exports_safely_and_sees_what_goes_with_faster_work(
         for p in people
     ]  # fmt: skip
     monkeypatch.setattr(analysis.research, "rows", lambda today=None: table)
-    staff_login(page, live_server, "onderzoek")
+    staff_login(page, live_server, "onderzoek", lands_on="Export voor onderzoek")
     page.get_by_role("link", name="Onderzoek").click()
     page.get_by_role("heading", name="Export voor onderzoek").wait_for()
     assert_accessible(page)

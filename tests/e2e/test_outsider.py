@@ -22,7 +22,8 @@ def login(page, live_server, username):
 def test_an_outsider_must_give_a_reason_and_the_team_lead_sees_it(page, live_server):
     regisseur = make_staff(username="reg")
     make_staff(role=Role.TEAM_LEAD, username="lead")
-    make_staff(role=Role.INTAKE, username="k.bos", first_name="Kees", last_name="Bos")
+    # A consultant of the same team, not the regisseur: the client is outside their caseload.
+    make_staff(role=Role.CONSULTANT, username="k.bos", first_name="Kees", last_name="Bos")
     target = make_client(regisseur, family_name="Demir", given_names="Emre")
 
     login(page, live_server, "k.bos")

@@ -42,3 +42,39 @@ def test_each_role_walks_its_own_menu_from_its_own_start_page(page, live_server,
         assert_accessible(page)
     if role in (Role.COUNCIL_MEMBER, Role.RESEARCHER):
         assert not any("clienten" in (t or "") or "terugbellen" in (t or "") for t in targets)
+
+
+def test_intake_finds_a_client_in_another_script_and_opens_the_dossier_with_its_purpose(
+    page, live_server
+):
+    from maatwerk.core.models import AccessLogEntry
+
+    team = Team.objects.create(name="Noord")
+    person = make_client(
+        make_staff(team=team, username="s.bakker"), family_name="Рябошапка", given_names="Олена"
+    )
+    make_staff(role=Role.INTAKE, team=team, username="k.bos")
+    staff_login(page, live_server, "k.bos", lands_on=START[Role.INTAKE])
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Cliënt zoeken"
+    ).click()
+    page.get_by_role("heading", name="Cliënt zoeken").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Naam, geboortedatum, postcode en huisnummer, klantnummer of BSN").fill(
+        "Riaboshapka"
+    )
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_text("Schrijf").first.wait_for()
+    assert_accessible(page)
+    assert "Рябошапка" not in page.locator("main").inner_text()
+    page.get_by_label("Waarom zoekt u?").fill("Brief zonder klantnummer koppelen")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("cell", name="Рябошапка, Олена").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Dossier openen").click()
+    page.get_by_role("heading", name="Олена Рябошапка").wait_for()
+    assert_accessible(page)
+    reasons = set(
+        AccessLogEntry.objects.filter(client_ref=person.public_id).values_list("reason", flat=True)
+    )
+    assert reasons == {"Brief zonder klantnummer koppelen"}

@@ -71,9 +71,7 @@ def test_a_client_speaks_up_and_the_council_sees_it_only_from_five(page, live_se
     assert Feedback.objects.count() == 1
 
     page.context.clear_cookies()
-    staff_login(page, live_server, "raad")
-    page.get_by_role("link", name="Wat cliënten zeggen").click()
-    page.get_by_role("heading", name="Wat cliënten zeggen").wait_for()
+    staff_login(page, live_server, "raad", lands_on="Wat cliënten zeggen")
     assert_accessible(page)
     table = page.locator("table").first.inner_text()
     assert "<5" in table and "Ik wachtte een week" not in page.content()

@@ -127,7 +127,7 @@ START_PAGE: dict[str, str] = {
 # The workspace menu in order: (capability, URL name, label msgid). Shown when the role has it.
 MENU: tuple[tuple[Capability, str, str], ...] = (
     (_C.CASE_WORK, "staff:caseload", "My caseload"),
-    # FIND-PENDING (_C.FIND_IN_REGISTER, "staff:find", "Find a client"),
+    (_C.FIND_IN_REGISTER, "staff:find", "Find a client"),
     (_C.CASE_WORK, "staff_docs:inbox", "New documents"),
     (_C.HANDLE_CALLBACKS, "staff_contacts:callbacks", "Call back"),
     (_C.CASE_WORK, "staff_commit:escalations", "Promises too late"),

@@ -7,6 +7,7 @@ staff_urls = (
     [
         path("", staff.start, name="start"),
         path("clienten/", staff.caseload, name="caseload"),
+        path("zoeken/", staff.find, name="find"),
         path("inloggen/", StaffLoginView.as_view(), name="login"),
         path("uitloggen/", StaffLogoutView.as_view(), name="logout"),
         path("dossiers/<uuid:public_id>/", staff.dossier, name="dossier"),

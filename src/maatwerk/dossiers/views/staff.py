@@ -25,8 +25,9 @@ from maatwerk.core.rules.bsn import looks_like_bsn
 from maatwerk.dossiers import outflow as outflows
 from maatwerk.dossiers import queries, services
 from maatwerk.dossiers.access import DossierAccess, find_outside_caseload
-from maatwerk.dossiers.errors import DossierError
+from maatwerk.dossiers.errors import DossierError, ReasonRequired
 from maatwerk.dossiers.forms import AbsenceForm, OutflowForm, ProfileForm, ReassignForm, ReturnForm
+from maatwerk.dossiers.register import find_in_register
 from maatwerk.dossiers.web import (
     MAY_CHANGE,
     TEAM_LEAD_ONLY,
@@ -233,6 +234,29 @@ def access_review(request: HttpRequest, staff: StaffMember) -> HttpResponse:
         for e in page.object_list
     ]
     return _render(request, staff, "access_review.html", page=page, rows=rows)
+
+
+@staff_view(needs=Capability.FIND_IN_REGISTER)
+def find(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    """Intake and team leads find any client in the register, with a purpose that is logged."""
+    term = request.POST.get("q", "").strip() if request.method == "POST" else ""
+    purpose = request.POST.get("purpose", "").strip() if request.method == "POST" else ""
+    result, error = None, ""
+    if term:
+        try:
+            result = find_in_register(request=request, staff=staff, term=term, purpose=purpose)
+        except ReasonRequired as exc:
+            error = exc.message
+    return _render(
+        request,
+        staff,
+        "find.html",
+        status=400 if error else 200,
+        shown_term="" if looks_like_bsn(term) else term,
+        purpose=purpose,
+        result=result,
+        error=error,
+    )
 
 
 def _start_of(day: Any, days_later: int = 0) -> datetime:
