@@ -69,7 +69,7 @@ def test_intake_finds_a_client_in_another_script_and_opens_the_dossier_with_its_
     assert "Рябошапка" not in page.locator("main").inner_text()
     page.get_by_label("Waarom zoekt u?").fill("Brief zonder klantnummer koppelen")
     page.get_by_role("button", name="Zoeken").click()
-    page.get_by_role("cell", name="Рябошапка, Олена").wait_for()
+    page.get_by_role("cell", name="Рябошапка, Олена", exact=True).wait_for()
     assert_accessible(page)
     page.get_by_role("button", name="Dossier openen").click()
     page.get_by_role("heading", name="Олена Рябошапка").wait_for()
