@@ -1,4 +1,5 @@
-"""Writing the journal: services call record() for everything that happens in a dossier."""
+"""Writing the journal: services call record() for everything that happens in a dossier. Every
+entry is published as JournalWritten (the dossier changed)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from django.contrib.auth.models import User
 from django.db import models
 from django.utils import timezone, translation
 
+from maatwerk.core import events
+from maatwerk.dossiers.events import JournalWritten
 from maatwerk.dossiers.models import Client, JournalEntry, Visibility
 
 
@@ -29,7 +32,7 @@ def record(
     moment: datetime | None = None,
 ) -> JournalEntry:
     """Append one entry. `summary` is the Dutch text both sides read; keep it at B1."""
-    return JournalEntry.objects.create(
+    written = JournalEntry.objects.create(
         client=client,
         kind=kind,
         summary=summary,
@@ -39,3 +42,5 @@ def record(
         object_ref=str(subject.pk) if subject is not None else "",
         moment=moment or timezone.now(),
     )
+    events.publish(JournalWritten(client_id=written.client_id, kind=kind))
+    return written

@@ -21,8 +21,10 @@ from django.utils.translation import gettext as _
 
 from maatwerk.contacts.models import Notification, NotificationStatus, NotifyChannel
 from maatwerk.contacts.notify import in_language_of
+from maatwerk.core import events
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Client, CommunicationProfile, Visibility
+from maatwerk.letters.events import LetterOpened, LetterSent
 from maatwerk.letters.models import (
     Alternative,
     Delivery,
@@ -110,6 +112,9 @@ def _record(profile: CommunicationProfile, report: Report, actor: User, **fields
         plain_language_needed=profile.plain_language,
         author=actor,
         **fields,
+    )
+    events.publish(
+        LetterSent(letter_id=letter.pk, client_id=letter.client_id, sent_at=letter.sent_at)
     )
     _journal_sent(letter, actor)
     _deliver(letter, profile)
@@ -344,7 +349,10 @@ def mark_opened(letter: Letter) -> None:
         if locked.opened_at is not None:
             return
         locked.opened_at = timezone.now()
-        locked.save(update_fields=["opened_at"])  # saved, not updated: the insight tallies follow
+        locked.save(update_fields=["opened_at"])
+        events.publish(
+            LetterOpened(letter_id=locked.pk, client_id=locked.client_id, sent_at=locked.sent_at)
+        )
         letter.deliveries.filter(channel=DeliveryChannel.PORTAL).update(
             status=DeliveryStatus.OPENED, updated_at=timezone.now()
         )
