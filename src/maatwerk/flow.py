@@ -16,11 +16,12 @@ This module sits above the apps and may import all of them; no app imports it.
 from __future__ import annotations
 
 from maatwerk.commitments.events import CommitmentChanged
-from maatwerk.contacts.events import MessageReceived
+from maatwerk.contacts.events import MessageReceived, NotificationFailed, NotificationSent
 from maatwerk.core.events import Table
 from maatwerk.documents.events import DocumentReceived, DocumentRouted
 from maatwerk.dossiers.events import JournalWritten, RegisseurAssigned
 from maatwerk.insight import follow as insight
+from maatwerk.letters import sending as letters
 from maatwerk.letters.events import LetterOpened, LetterSent
 from maatwerk.plans.events import LadderMeasured
 from maatwerk.sanctions import follow as sanctions
@@ -37,4 +38,7 @@ FOLLOWERS: Table = {
     LetterSent: [insight.letters_sent],
     LetterOpened: [insight.letters_opened],
     LadderMeasured: [insight.ladder_measured],
+    # The letters keep a delivery record per channel for their e-mail notices.
+    NotificationSent: [letters.emails_sent],
+    NotificationFailed: [letters.email_tries_failed],
 }
