@@ -15,7 +15,7 @@ This module sits above the apps and may import all of them; no app imports it.
 
 from __future__ import annotations
 
-from maatwerk.commitments.events import CommitmentChanged
+from maatwerk.commitments.events import CommitmentChanged, CommitmentEscalated, CommitmentOverdue
 from maatwerk.contacts.events import MessageReceived, NotificationFailed, NotificationSent
 from maatwerk.core.events import Table
 from maatwerk.documents.events import DocumentReceived, DocumentRouted
@@ -32,6 +32,10 @@ FOLLOWERS: Table = {
     # A client counts for the team of their regisseur now.
     RegisseurAssigned: [insight.regisseurs_assigned],
     CommitmentChanged: [insight.commitments_changed],
+    # Overdue or passed to the team lead changes no tally (a promise counts as kept or not by
+    # its close); the sanction check follows the journal entries the escalation run writes.
+    CommitmentOverdue: [],
+    CommitmentEscalated: [],
     MessageReceived: [insight.messages_received],
     DocumentReceived: [insight.documents_changed],
     DocumentRouted: [insight.documents_changed],
