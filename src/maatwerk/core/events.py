@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.utils.module_loading import import_string
@@ -40,15 +41,15 @@ class Event:
 Follower = Callable[[Sequence[Any]], None]
 Table = Mapping[type[Event], Sequence[Follower]]
 
-_table: list[Table] = []  # the table, once read (a list: no global statement needed)
 _collected: ContextVar[list[Event] | None] = ContextVar("collected_events", default=None)
 
 
+@cache
 def followers() -> Table:
-    """The declared table; read lazily, because it imports every app and apps import this."""
-    if not _table:
-        _table.append(import_string(TABLE))
-    return _table[0]
+    """The declared table; read on first use, because it imports every app and apps import
+    this module."""
+    table: Table = import_string(TABLE)
+    return table
 
 
 def publish(event: Event) -> None:

@@ -188,7 +188,7 @@ def test_the_generator_publishes_the_regisseur_and_journal_of_every_client_it_ma
 
     heard = []
     table = {RegisseurAssigned: [heard.extend], JournalWritten: [heard.extend]}
-    monkeypatch.setattr(events, "_table", [table])
+    monkeypatch.setattr(events, "followers", lambda: table)
     regisseur = make_staff()
     generate_clients(
         count=7, consultants=[regisseur], now=timezone.now(), history_days=60,
