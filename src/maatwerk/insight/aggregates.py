@@ -303,7 +303,7 @@ def ladder_days(measured: Iterable[tuple[int, date]]) -> set[date]:
     by_client: dict[int, set[date]] = {}
     for client_id, day in measured:
         by_client.setdefault(client_id, set()).add(day)
-    days = set().union(*by_client.values())
+    days: set[date] = set().union(*by_client.values())
     for chunk in _chunks(by_client):
         since = [day for client_id in chunk for day in by_client[client_id]]
         later = LadderMeasurement.objects.filter(
