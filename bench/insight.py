@@ -112,7 +112,7 @@ def main() -> None:
     for size in args.sizes:
         ensure_database(size)
         fill(database_url(size))
-        # The promises were loaded with SQL, past the signals: build the daily aggregates.
+        # The promises were loaded with SQL, past the application: build the daily aggregates.
         subprocess.run([str(BIN / "maatwerk"), "insight", "rebuild"], env=_env(size), check=True)
         report[f"dashboard_{size}"] = _run(PAGES, size, str(args.requests))
         report[f"refresh_ms_{size}"] = _run(REFRESH, size)

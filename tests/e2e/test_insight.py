@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from maatwerk.commitments import services as commitment_services
-from maatwerk.commitments.models import Origin, Party, Status
+from maatwerk.commitments.models import Evidence, Origin, Party
 from maatwerk.core.models import Role
 from maatwerk.dossiers.tests.factories import TeamFactory, make_client, make_staff
 from maatwerk.insight.rules import survival
@@ -26,11 +26,10 @@ def _late_callback(client, regisseur, days_ago, late):
         client=client, party=Party.MUNICIPALITY, description="Wij bellen u terug", due_at=due,
         origin=Origin.CALLBACK, actor=regisseur, allow_past=True,
     )  # fmt: skip
-    made.status, made.closed_at = (
-        Status.FULFILLED,
-        due + (timedelta(days=2) if late else timedelta(hours=-2)),
-    )
-    made.save()
+    commitment_services.fulfil(
+        commitment=made, evidence=Evidence.CONTACT, actor=regisseur,
+        moment=due + (timedelta(days=2) if late else timedelta(hours=-2)),
+    )  # fmt: skip
 
 
 def test_a_team_lead_sees_the_promises_kept_and_the_clients_behind_them(page, live_server):

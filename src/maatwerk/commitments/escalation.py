@@ -6,7 +6,9 @@ run also plans the 4:18 decision on a penalty that reached its 42 days.
 
 Idempotent and safe to run concurrently: it reads only rows whose state must change (partial
 indexes), locks them with SKIP LOCKED on PostgreSQL (SQLite serialises writers), and each row
-changes state once, so a second run finds nothing to do.
+changes state once, so a second run finds nothing to do. Each batch publishes its events and
+journals through `journal.record_many`, so what follows a change (the sanction check) follows
+these too, once per batch.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.commitments import notices
+from maatwerk.commitments.events import CommitmentEscalated, CommitmentOverdue
 from maatwerk.commitments.models import (
     Commitment,
     Escalation,
@@ -31,6 +34,7 @@ from maatwerk.commitments.models import (
     Status,
 )
 from maatwerk.commitments.rules.penalty import MAX_DAYS, WAITING_DAYS
+from maatwerk.core import events
 from maatwerk.core.models import Role, StaffMember
 from maatwerk.core.rules.calendar import subtract_working_days
 from maatwerk.dossiers import journal
@@ -93,7 +97,11 @@ def _mark_overdue_batch(now: datetime, run: EscalationRun) -> bool:
         Commitment.objects.bulk_update(
             rows, ["status", "overdue_since", "escalation", "escalated_to", "escalated_at"]
         )
-        JournalEntry.objects.bulk_create(entries)
+        events.publish_many(
+            CommitmentOverdue(commitment_id=row.pk, client_id=row.client_id, party=row.party)
+            for row in rows
+        )
+        journal.record_many(entries)
         run.overdue += len(rows)
     return True
 
@@ -121,7 +129,13 @@ def _to_team_lead_batch(now: datetime, threshold: datetime, run: EscalationRun) 
             row.escalated_at = now
             entries.append(_lead_entry(row, now))
         Commitment.objects.bulk_update(rows, ["escalation", "escalated_to", "escalated_at"])
-        JournalEntry.objects.bulk_create(entries)
+        events.publish_many(
+            CommitmentEscalated(
+                commitment_id=row.pk, client_id=row.client_id, to_user_id=row.escalated_to_id
+            )
+            for row in rows
+        )
+        journal.record_many(entries)
         run.to_team_lead += len(rows)
     return True
 
@@ -185,12 +199,11 @@ def _lead_entry(row: Commitment, now: datetime) -> JournalEntry:
 def _entry(
     row: Commitment, now: datetime, kind: str, summary: str, visibility: str
 ) -> JournalEntry:
-    return JournalEntry(
+    return journal.entry(
         client=row.client,
         kind=kind,
         summary=summary,
         visibility=visibility,
-        object_type=row._meta.label_lower,
-        object_ref=str(row.pk),
+        subject=row,
         moment=now,
     )

@@ -1,4 +1,5 @@
-"""Commitments of either party: promise, fulfil, excuse, withdraw. Each call journals itself.
+"""Commitments of either party: promise, fulfil, excuse, withdraw. Each call journals itself
+and publishes CommitmentChanged with the due and closed moments from before the change.
 
 A client's overdue commitment never changes money or starts a sanction here: that is the
 sanctions app's job, behind its evidence check.
@@ -15,6 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.commitments.errors import CommitmentError
+from maatwerk.commitments.events import CommitmentChanged
 from maatwerk.commitments.models import (
     Application,
     Commitment,
@@ -25,6 +27,7 @@ from maatwerk.commitments.models import (
 )
 from maatwerk.commitments.moments import end_of, is_end_of_day, local_date
 from maatwerk.commitments.rules.terms import next_advance_due
+from maatwerk.core import events
 from maatwerk.core.models import ReceiptChannel
 from maatwerk.core.receipts import ReceiptItem, issue_receipt
 from maatwerk.dossiers import journal
@@ -68,6 +71,7 @@ def promise(
             application=application,
             created_by=actor,
         )
+        _changed(commitment)
         journal.record(
             client=client,
             kind="commitment.promised",
@@ -100,6 +104,7 @@ def fulfil(
     moment = moment or timezone.now()
     with transaction.atomic():
         locked = _lock_closable(commitment)
+        closed_before = locked.closed_at
         locked.status = Status.FULFILLED
         locked.closed_at = moment
         locked.closed_by = actor
@@ -107,6 +112,7 @@ def fulfil(
         locked.evidence_ref = evidence_ref[:64]
         locked.reason = note.strip()
         locked.save()
+        _changed(locked, closed_before=closed_before)
         _journal_closed(locked, actor, _("Done: %(what)s."))
         if locked.origin == Origin.ADVANCE:
             _next_advance(locked, actor)
@@ -176,6 +182,7 @@ def move_due(*, commitment: Commitment, due_at: datetime, actor: User | None, wh
         )
         if locked.is_closed or locked.due_at == due_at:
             return
+        due_before = locked.due_at
         locked.due_at = due_at
         fields = ["due_at"]
         if locked.status == Status.OVERDUE and due_at > timezone.now():
@@ -184,6 +191,7 @@ def move_due(*, commitment: Commitment, due_at: datetime, actor: User | None, wh
             locked.escalation = 0
             fields += ["status", "overdue_since", "escalated_at", "escalated_to", "escalation"]
         locked.save(update_fields=fields)
+        _changed(locked, due_before=due_before)
         with journal.dutch():
             summary = _("New date for %(what)s: %(due)s. %(why)s") % {
                 "what": locked.description,
@@ -207,12 +215,14 @@ def _close(
         raise CommitmentError(_("Give the reason. Both the client and the municipality read it."))
     with transaction.atomic():
         locked = _lock_closable(commitment)
+        closed_before = locked.closed_at
         locked.status = status
         locked.closed_at = timezone.now()
         locked.closed_by = actor
         locked.reason = reason
         locked.evidence = evidence
         locked.save()
+        _changed(locked, closed_before=closed_before)
         _journal_closed(locked, actor, text)
     return locked
 
@@ -229,6 +239,25 @@ def _lock_closable(commitment: Commitment) -> Commitment:
             % {"status": locked.get_status_display()}
         )
     return locked
+
+
+def _changed(
+    commitment: Commitment,
+    *,
+    due_before: datetime | None = None,
+    closed_before: datetime | None = None,
+) -> None:
+    events.publish(
+        CommitmentChanged(
+            commitment_id=commitment.pk,
+            client_id=commitment.client_id,
+            party=commitment.party,
+            origin=commitment.origin,
+            due_at=commitment.due_at,
+            due_before=due_before,
+            closed_before=closed_before,
+        )
+    )
 
 
 def _journal_closed(commitment: Commitment, actor: User | None, text: str) -> None:

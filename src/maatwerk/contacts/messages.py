@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from maatwerk.commitments import services as commitments
 from maatwerk.commitments.models import Evidence, Origin, Party, Status
 from maatwerk.contacts.errors import ContactError
+from maatwerk.contacts.events import MessageReceived
 from maatwerk.contacts.models import DiaryEntry, Message, Sender
 from maatwerk.contacts.notify import in_language_of, notify
 from maatwerk.contacts.rules.callbacks import callback_due
+from maatwerk.core import events
 from maatwerk.core.models import ReceiptChannel
 from maatwerk.documents.intake import IncomingFile, receive
 from maatwerk.dossiers import journal
@@ -63,6 +65,7 @@ def send_from_client(
             actor=client.user,
         )
         message.save(update_fields=["reply_commitment"])
+        events.publish(MessageReceived(message_id=message.pk, client_id=client.pk, reply_due=due))
     return message, problems
 
 

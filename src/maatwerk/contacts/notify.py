@@ -4,6 +4,8 @@ language where a translation exists.
 Every notification is an outbox row first (written in the caller's transaction), then sent by a
 task. A failure (mail server down) keeps the row queued with the error and a later try, so
 nothing is lost; after `MAX_ATTEMPTS` it is marked failed and staff see it in the workspace.
+Apps that send through the outbox follow their rows by the events published here
+(NotificationSent, NotificationFailed; the letters keep a delivery record per channel).
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils import timezone, translation
 
+from maatwerk.contacts.events import NotificationFailed, NotificationSent
 from maatwerk.contacts.models import Notification, NotificationStatus, NotifyChannel
 from maatwerk.contacts.sms import backend as sms_backend
+from maatwerk.core import events
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Channel, Client
 
@@ -29,9 +32,6 @@ MAX_ATTEMPTS = 6
 LEASE_MINUTES = 5
 # Minutes to wait before try 2, 3, ...: a mail server that is down for hours still gets it.
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
-# Apps that send through the outbox follow their rows (letters keep a delivery record per channel).
-sent = Signal()  # notification
-try_failed = Signal()  # notification, final: bool (True when no more tries follow)
 
 
 def channel_for(client: Client) -> str:
@@ -75,6 +75,26 @@ def notify(*, client: Client, kind: str, subject: str, body: str, ics: str = "")
     return notification
 
 
+def by_email(*, client: Client, kind: str, subject: str, body: str) -> Notification:
+    """Queue an e-mail whatever the client's preferred channel: for an app that chose the
+    channel itself (a letter's notice that it waits in the portal). It is sent once the
+    caller's transaction commits, and followed like any other (NotificationSent, ...)."""
+    notification = Notification.objects.create(
+        client=client,
+        kind=kind,
+        channel=NotifyChannel.EMAIL,
+        subject=subject[:200],
+        body=body,
+        status=NotificationStatus.QUEUED,
+        next_try_at=timezone.now(),
+    )
+    from maatwerk.contacts.tasks import send_notification
+
+    notification_id = notification.pk
+    transaction.on_commit(lambda: send_notification.enqueue(notification_id))
+    return notification
+
+
 def send(notification_id: int) -> bool:
     """Try to send one notification; True when it went out (now or before).
 
@@ -101,7 +121,7 @@ def send(notification_id: int) -> bool:
         next_try_at=None,
     )
     row.attempts += 1
-    sent.send(sender=Notification, notification=row)
+    events.publish(NotificationSent(notification_id=row.pk, kind=row.kind, attempts=row.attempts))
     return True
 
 
@@ -160,6 +180,12 @@ def _failed_try(row: Notification, error: Exception) -> None:
         status=row.status,
         next_try_at=row.next_try_at,
     )
-    try_failed.send(
-        sender=Notification, notification=row, final=row.status == NotificationStatus.FAILED
+    events.publish(
+        NotificationFailed(
+            notification_id=row.pk,
+            kind=row.kind,
+            attempts=row.attempts,
+            last_error=row.last_error,
+            final=row.status == NotificationStatus.FAILED,
+        )
     )

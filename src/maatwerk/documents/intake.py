@@ -18,10 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from maatwerk.core import events
 from maatwerk.core.failpoints import failpoint
 from maatwerk.core.models import Receipt
 from maatwerk.core.receipts import ReceiptItem, issue_receipt
 from maatwerk.documents import store
+from maatwerk.documents.events import DocumentReceived
 from maatwerk.documents.models import Document, DocumentStatus, IntakeBatch
 from maatwerk.documents.reading import count_pages
 from maatwerk.documents.rules import filetypes
@@ -198,6 +200,15 @@ def _register(
                 size=item.stored.size,
             )
         )
+    events.publish_many(
+        DocumentReceived(
+            document_id=i.outcome.document.pk,
+            client_id=client.pk if client else None,
+            received_at=now,
+        )
+        for i in fresh
+        if i.outcome.document is not None
+    )
     receipt = issue_receipt(
         channel=channel,
         subject=subject,

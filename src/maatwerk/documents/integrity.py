@@ -15,8 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maatwerk.core import events
 from maatwerk.core.models import ReceiptChannel
 from maatwerk.documents import store
+from maatwerk.documents.events import DocumentReceived
 from maatwerk.documents.models import Document, DocumentStatus, IntakeBatch
 from maatwerk.documents.reading import count_pages
 from maatwerk.documents.rules import filetypes
@@ -72,7 +74,7 @@ def _register_orphan(sha: str) -> None:
     batch = IntakeBatch.objects.create(
         channel=ReceiptChannel.RECOVERED, received_at=now, source="maatwerk documents verify"
     )
-    Document.objects.create(
+    document = Document.objects.create(
         batch=batch,
         sha256=sha,
         name=f"herstel-{sha[:12]}.{kind.extension}",
@@ -86,3 +88,4 @@ def _register_orphan(sha: str) -> None:
             "look at the file and link it to a client."
         ),
     )
+    events.publish(DocumentReceived(document_id=document.pk, client_id=None, received_at=now))

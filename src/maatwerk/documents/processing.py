@@ -14,8 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.core import crypto
+from maatwerk.core import crypto, events
 from maatwerk.documents import learning, store
+from maatwerk.documents.events import DocumentRouted
 from maatwerk.documents.models import Document, DocumentStatus, RoutingDecision, RoutingKind
 from maatwerk.documents.reading import (
     MIN_READABLE_CHARS,
@@ -177,6 +178,11 @@ def route(
     document.routed_at = now
     document.status = DocumentStatus.ROUTED if handler else DocumentStatus.QUEUED
     document.save()
+    events.publish(
+        DocumentRouted(
+            document_id=document.pk, client_id=client.pk, received_at=document.received_at
+        )
+    )
     RoutingDecision.objects.create(
         document=document, kind=kind, moment=now, to_user=handler, by_user=by, detail=detail[:300]
     )

@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.core import crypto
+from maatwerk.core import crypto, events
 from maatwerk.core.models import Role
+from maatwerk.documents.events import DocumentRouted
 from maatwerk.documents.learning import CORRECTION_PURPOSE
 from maatwerk.documents.models import (
     Document,
@@ -68,6 +69,11 @@ def pass_on(*, document: Document, colleague_id: object, by: User, note: str = "
     document.routed_to, document.routed_at = to, now
     document.status = DocumentStatus.ROUTED
     document.save(update_fields=["routed_to", "routed_at", "status"])
+    events.publish(
+        DocumentRouted(
+            document_id=document.pk, client_id=document.client.pk, received_at=document.received_at
+        )
+    )
     RoutingDecision.objects.create(
         document=document,
         kind=RoutingKind.REASSIGNED,

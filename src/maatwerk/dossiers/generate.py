@@ -2,7 +2,9 @@
 
 Everything is made up: names and addresses come from Faker, BSNs are random numbers that pass
 the 11-proef. Rows are written in bulk with explicit past moments, because this builds history
-rather than performing use cases; the services are what the application itself uses.
+rather than performing use cases; the services are what the application itself uses. What
+is written is published like the services do (`core/events.py`): new regisseurs, and the
+journal through `journal.record_many`, so the followers end as they would one by one.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from faker import Faker
 
-from maatwerk.core import crypto
+from maatwerk.core import crypto, events
 from maatwerk.core.models import AccessBasis, AccessLogEntry, AccessResult, Role, StaffMember, Team
 from maatwerk.core.rules.bsn import complete_bsn
+from maatwerk.dossiers import journal
+from maatwerk.dossiers.events import RegisseurAssigned
 from maatwerk.dossiers.models import (
     BSN_PURPOSE,
     Assignment,
@@ -245,7 +249,8 @@ def _generate_batch(
         accesses.extend(_accesses(client, regisseur, started, now, rng))
     CommunicationProfile.objects.bulk_create(profiles)
     Assignment.objects.bulk_create(assignments)
-    JournalEntry.objects.bulk_create(entries)
+    events.publish_many(RegisseurAssigned(client_id=a.client_id) for a in assignments)
+    journal.record_many(entries)
     AccessLogEntry.objects.bulk_create(accesses)
 
 
@@ -297,7 +302,7 @@ def _history(
 ) -> list[JournalEntry]:
     name = regisseur.get_full_name()
     entries = [
-        JournalEntry(
+        journal.entry(
             client=client,
             kind="dossier.opened",
             moment=started,
@@ -305,7 +310,7 @@ def _history(
             visibility=Visibility.CLIENT_AND_STAFF,
             summary="Uw dossier is geopend.",
         ),
-        JournalEntry(
+        journal.entry(
             client=client,
             kind="regisseur.assigned",
             moment=started,
@@ -317,7 +322,7 @@ def _history(
     for moment in _spread(started, now - timedelta(hours=1), max(count - 2, 0), rng):
         kind, summary, visibility = rng.choice(CLIENT_EVENTS)
         entries.append(
-            JournalEntry(
+            journal.entry(
                 client=client,
                 kind=kind,
                 moment=moment,

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maatwerk.core import events
 from maatwerk.core.models import Role
 from maatwerk.dossiers import services
 from maatwerk.dossiers.clientdata import COLUMNS, ClientData, check_client_row
@@ -193,7 +194,9 @@ def import_clients(path: Path) -> ImportReport:
     report = ImportReport(problems=problems)
     if problems:
         return report
-    with transaction.atomic():
+    # The services publish what they change; collected, the followers act once for the whole
+    # file (one sanction check and one recount of the dashboards for all its clients).
+    with transaction.atomic(), events.collecting():
         for data, regisseur in good:
             _apply(data, regisseur, report)
     return report

@@ -1,4 +1,4 @@
-"""Every change to a dossier: validate, write, journal, enqueue, in that order.
+"""Every change to a dossier: validate, write, publish what happened, journal, enqueue.
 
 Services take keyword arguments and raise DossierError with a Dutch message on bad input.
 """
@@ -12,9 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maatwerk.core import events
 from maatwerk.dossiers import journal, tasks
 from maatwerk.dossiers.clientdata import ClientData
 from maatwerk.dossiers.errors import DossierError
+from maatwerk.dossiers.events import RegisseurAssigned
 from maatwerk.dossiers.models import (
     Assignment,
     Client,
@@ -134,6 +136,7 @@ def assign_regisseur(
                 "try again."
             )
         ) from exc
+    events.publish(RegisseurAssigned(client_id=client.pk))
     name = regisseur.get_full_name() or regisseur.get_username()
     with journal.dutch():
         summary = (

@@ -5,15 +5,15 @@ document on the day it came in, a letter on the day it was sent, a client on the
 first completed plan step), per kind and per team of the client's current regisseur: how many,
 and how many hits (kept on time, routed within the norm, opened, ...). A change recomputes the
 days it touches after it commits, each day with one grouped query over that day's rows in its
-own short transaction (apps.py connects the signals); a new regisseur recomputes the days of
-that client's rows. Rows written without
-signals (bulk loads, an upgrade) need `maatwerk insight rebuild`.
+own short transaction; a new regisseur recomputes the days of that client's rows. What follows
+which domain event is `insight/follow.py`, listed in `maatwerk/flow.py`. Rows written outside
+the application (with SQL, an upgrade) need `maatwerk insight rebuild`.
 """
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -42,6 +42,7 @@ from maatwerk.plans.models import LadderMeasurement
 KEPT = Q(status=Status.FULFILLED, closed_at__lte=F("due_at"))
 TALLY_LOCKS = 7410  # the advisory-lock namespace of the daily tallies
 LADDER_WINDOW = timedelta(days=182)  # movement on the ladder is measured per half year
+CHUNK = 500  # clients per `IN (...)`: well under SQLite's limit on query parameters
 
 # (kind, team) -> [total, hits]
 Counts = dict[tuple[str, int], list[int]]
@@ -194,8 +195,11 @@ def after_commit(measure: str, days: Days) -> None:
     transaction.on_commit(lambda: refresh(measure, days() if callable(days) else days), robust=True)
 
 
-def after_commit_client(client_id: int) -> None:
-    transaction.on_commit(lambda: refresh_client(client_id), robust=True)
+def after_commit_clients(client_ids: Iterable[int]) -> None:
+    """Recount every day these clients' rows count on once the transaction commits (their
+    team changed with a new regisseur)."""
+    ids = sorted(set(client_ids))
+    transaction.on_commit(lambda: refresh_clients(ids), robust=True)
 
 
 def refresh(measure: str, days: Iterable[date]) -> None:
@@ -249,43 +253,76 @@ def rebuild() -> int:
     return total
 
 
-def client_days(client_id: int) -> dict[str, set[date]]:
-    """The days a client's rows count on, per measure: to follow a change of regisseur."""
-    promises = Commitment.objects.filter(client_id=client_id, party=Party.MUNICIPALITY)
-    due = _days(promises.values_list("due_at", flat=True))
-    letters = Letter.objects.filter(client_id=client_id)
-    sent = _days(letters.values_list("sent_at", flat=True))
-    documents = Document.objects.filter(client_id=client_id)
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start : start + CHUNK]
+
+
+def clients_days(client_ids: Iterable[int]) -> dict[str, set[date]]:
+    """The days these clients' rows count on, per measure: to follow a change of regisseur."""
+    due: set[date] = set()
+    sent: set[date] = set()
+    received: set[date] = set()
+    measured: set[date] = set()
+    ids = list(_chunks(client_ids))
+    for chunk in ids:
+        promises = Commitment.objects.filter(client_id__in=chunk, party=Party.MUNICIPALITY)
+        due |= _days(promises.values_list("due_at", flat=True))
+        sent |= _days(Letter.objects.filter(client_id__in=chunk).values_list("sent_at", flat=True))
+        documents = Document.objects.filter(client_id__in=chunk)
+        received |= _days(documents.values_list("received_at", flat=True))
+        ladder = LadderMeasurement.objects.filter(client_id__in=chunk)
+        measured |= set(ladder.values_list("measured_on", flat=True))
     return {
         "promise": due,
         "reply": due,
-        "document": _days(documents.values_list("received_at", flat=True)),
+        "document": received,
         "letter": sent,
         "plain_letter": sent,
-        "first_step": first_step_days(client_id),
-        "ladder": set(
-            LadderMeasurement.objects.filter(client_id=client_id).values_list(
-                "measured_on", flat=True
-            )
-        ),
+        "first_step": first_step_days(c for chunk in ids for c in chunk),
+        "ladder": measured,
     }
 
 
-def first_step_days(client_id: int, closed_before: datetime | None = None) -> set[date]:
-    """The client's first step is on one of the days of their completed steps, before a change
-    (`closed_before`: the changed step's earlier close) or after it."""
-    steps = completed_steps().filter(client_id=client_id)
-    return _days([*steps.values_list("closed_at", flat=True), closed_before])
+def first_step_days(
+    client_ids: Iterable[int], closed_before: Iterable[datetime | None] = ()
+) -> set[date]:
+    """Each client's first step is on one of the days of their completed steps, before a change
+    (`closed_before`: the changed steps' earlier closes) or after it."""
+    days = _days(closed_before)
+    for chunk in _chunks(client_ids):
+        steps = completed_steps().filter(client_id__in=chunk)
+        days |= _days(steps.values_list("closed_at", flat=True))
+    return days
 
 
-def ladder_days(client_id: int, day: date) -> set[date]:
-    """A measurement on `day` is the baseline of the client's later ones in the half year."""
-    later = LadderMeasurement.objects.filter(
-        client_id=client_id, measured_on__gte=day, measured_on__lte=day + LADDER_WINDOW
-    )
-    return {day, *later.values_list("measured_on", flat=True)}
+def ladder_days(measured: Iterable[tuple[int, date]]) -> set[date]:
+    """A measurement (client, day) is the baseline of that client's later ones in the half
+    year: the days of the measurements given and of those later ones."""
+    by_client: dict[int, set[date]] = {}
+    for client_id, day in measured:
+        by_client.setdefault(client_id, set()).add(day)
+    days: set[date] = set().union(*by_client.values())
+    for chunk in _chunks(by_client):
+        since = [day for client_id in chunk for day in by_client[client_id]]
+        later = LadderMeasurement.objects.filter(
+            client_id__in=chunk,
+            measured_on__gte=min(since),
+            measured_on__lte=max(since) + LADDER_WINDOW,
+        ).values_list("client_id", "measured_on")
+        days |= {
+            day
+            for client_id, day in later
+            if any(m <= day <= m + LADDER_WINDOW for m in by_client[client_id])
+        }
+    return days
+
+
+def refresh_clients(client_ids: Sequence[int]) -> None:
+    for measure, days in clients_days(client_ids).items():
+        refresh(measure, days)
 
 
 def refresh_client(client_id: int) -> None:
-    for measure, days in client_days(client_id).items():
-        refresh(measure, days)
+    refresh_clients([client_id])

@@ -10,6 +10,7 @@ is only sent with what the consultant does instead recorded, and journaled.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.conf import settings
@@ -19,10 +20,13 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from maatwerk.contacts.models import Notification, NotificationStatus, NotifyChannel
+from maatwerk.contacts import notify
+from maatwerk.contacts.events import NotificationFailed, NotificationSent
 from maatwerk.contacts.notify import in_language_of
+from maatwerk.core import events
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Client, CommunicationProfile, Visibility
+from maatwerk.letters.events import LetterOpened, LetterSent
 from maatwerk.letters.models import (
     Alternative,
     Delivery,
@@ -110,6 +114,9 @@ def _record(profile: CommunicationProfile, report: Report, actor: User, **fields
         plain_language_needed=profile.plain_language,
         author=actor,
         **fields,
+    )
+    events.publish(
+        LetterSent(letter_id=letter.pk, client_id=letter.client_id, sent_at=letter.sent_at)
     )
     _journal_sent(letter, actor)
     _deliver(letter, profile)
@@ -268,23 +275,10 @@ def _email_notice(letter: Letter) -> Delivery:
             "Dear %(name)s,\n\nThere is a new letter for you in Mijn Maatwerk: %(subject)s.\n"
             "Log in to read it: %(link)s\n\nYou can also listen to it or download it."
         ) % {"name": client.given_names, "subject": letter.subject, "link": link}
-    notification = Notification.objects.create(
-        client=client,
-        kind="letter",
-        channel=NotifyChannel.EMAIL,
-        subject=subject,
-        body=body,
-        status=NotificationStatus.QUEUED,
-        next_try_at=timezone.now(),
-    )
-    delivery = Delivery.objects.create(
+    notification = notify.by_email(client=client, kind="letter", subject=subject, body=body)
+    return Delivery.objects.create(
         letter=letter, channel=DeliveryChannel.EMAIL, notification=notification
     )
-    from maatwerk.contacts.tasks import send_notification
-
-    notification_id = notification.pk
-    transaction.on_commit(lambda: send_notification.enqueue(notification_id))
-    return delivery
 
 
 def _flag(delivery: Delivery, reason: str) -> None:
@@ -304,26 +298,38 @@ def _flag(delivery: Delivery, reason: str) -> None:
     )
 
 
-def email_sent(notification: Notification) -> None:
-    Delivery.objects.filter(notification=notification).update(
-        status=DeliveryStatus.SENT,
-        attempts=notification.attempts,
-        last_error="",
-        updated_at=timezone.now(),
-    )
+def emails_sent(sent: Sequence[NotificationSent]) -> None:
+    """Follows the outbox: a letter's e-mail notice went out."""
+    for notification in sent:
+        if notification.kind == "letter":
+            Delivery.objects.filter(notification_id=notification.notification_id).update(
+                status=DeliveryStatus.SENT,
+                attempts=notification.attempts,
+                last_error="",
+                updated_at=timezone.now(),
+            )
 
 
-def email_try_failed(notification: Notification, final: bool) -> None:
+def email_tries_failed(failed: Sequence[NotificationFailed]) -> None:
+    """Follows the outbox: a try to send a letter's e-mail notice failed."""
+    for notification in failed:
+        if notification.kind == "letter":
+            _email_try_failed(notification)
+
+
+def _email_try_failed(notification: NotificationFailed) -> None:
     """A failed try is recorded; after the last one the regisseur is flagged and the letter goes
     by post where an address is known."""
     delivery = (
-        Delivery.objects.select_related("letter__client").filter(notification=notification).first()
+        Delivery.objects.select_related("letter__client")
+        .filter(notification_id=notification.notification_id)
+        .first()
     )
     if delivery is None:
         return
     delivery.attempts = notification.attempts
     delivery.last_error = notification.last_error
-    if not final:
+    if not notification.final:
         delivery.save(update_fields=["attempts", "last_error", "updated_at"])
         return
     with transaction.atomic():
@@ -344,7 +350,10 @@ def mark_opened(letter: Letter) -> None:
         if locked.opened_at is not None:
             return
         locked.opened_at = timezone.now()
-        locked.save(update_fields=["opened_at"])  # saved, not updated: the insight tallies follow
+        locked.save(update_fields=["opened_at"])
+        events.publish(
+            LetterOpened(letter_id=locked.pk, client_id=locked.client_id, sent_at=locked.sent_at)
+        )
         letter.deliveries.filter(channel=DeliveryChannel.PORTAL).update(
             status=DeliveryStatus.OPENED, updated_at=timezone.now()
         )

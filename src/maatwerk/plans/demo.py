@@ -2,7 +2,8 @@
 talks, the ladder going up), and a client whose new version waits for their answer.
 
 Earlier talks are written directly with their past dates (the services only take talks with a
-next date after today); the newest steps go through the services like any real change.
+next date after today) and their ladder measurements published as the service would; the
+newest steps go through the services like any real change.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from datetime import timedelta
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from maatwerk.core import events
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.queries import regisseur_of
 from maatwerk.plans import agreement, drafts, reviews
+from maatwerk.plans.events import LadderMeasured
 from maatwerk.plans.models import LadderMeasurement, PlanTemplate, Review
 
 TEMPLATES = {
@@ -80,6 +83,7 @@ def _with_history(client: Client) -> None:
     agreement.agree(version=version, client=client, revision=version.revision)
     plan = drafts.plan_of(client)
     today = timezone.localdate()
+    measured = []
     for months_ago, rung in ((10, 1), (8, 2), (6, 2), (4, 3), (2, 3)):
         held = today - timedelta(days=30 * months_ago)
         review = Review.objects.create(
@@ -90,9 +94,15 @@ def _with_history(client: Client) -> None:
             next_review_on=held + timedelta(days=60),
             recorded_by=regisseur,
         )
-        LadderMeasurement.objects.create(
-            client=client, rung=rung, measured_on=held, review=review, recorded_by=regisseur
+        measured.append(
+            LadderMeasurement.objects.create(
+                client=client, rung=rung, measured_on=held, review=review, recorded_by=regisseur
+            )
         )
+    events.publish_many(
+        LadderMeasured(measurement_id=m.pk, client_id=client.pk, measured_on=m.measured_on)
+        for m in measured
+    )
     reviews.record_review(
         plan=plan,
         actor=regisseur,

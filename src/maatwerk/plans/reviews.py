@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from maatwerk.commitments import services as commitments
 from maatwerk.commitments.models import Commitment, Evidence, Origin, Status
 from maatwerk.commitments.moments import end_of
+from maatwerk.core import events
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Client
 from maatwerk.plans.agreement import plan_next_review
 from maatwerk.plans.errors import PlanError
+from maatwerk.plans.events import LadderMeasured
 from maatwerk.plans.models import (
     LADDER_DEFINITION,
     Goal,
@@ -97,13 +99,18 @@ def _record(
     )
     _apply_progress(notes, held_on, actor)
     if rung is not None:
-        LadderMeasurement.objects.create(
+        measured = LadderMeasurement.objects.create(
             client=plan.client,
             rung=rung,
             measured_on=held_on,
             definition=LADDER_DEFINITION,
             review=review,
             recorded_by=actor,
+        )
+        events.publish(
+            LadderMeasured(
+                measurement_id=measured.pk, client_id=measured.client_id, measured_on=held_on
+            )
         )
     _keep_review_promise(plan.client, held_on, actor)
     plan_next_review(version, actor, day=next_review_on)

@@ -57,7 +57,9 @@ def test_the_demo_has_feedback_a_consultation_and_improvement_actions():
     assert ImprovementAction.objects.count() == 2
 
 
-def test_the_demo_gives_a_team_lead_figures_on_promises_ladder_and_first_steps():
+def test_the_demo_gives_a_team_lead_figures_on_promises_ladder_and_first_steps(
+    django_capture_on_commit_callbacks,
+):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -66,7 +68,8 @@ def test_the_demo_gives_a_team_lead_figures_on_promises_ladder_and_first_steps()
     from maatwerk.insight import metrics
     from maatwerk.insight.scope import Scope
 
-    call_command("demo")
+    with django_capture_on_commit_callbacks(execute=True):  # tallies follow the commit
+        call_command("demo")
     today = timezone.localdate()
     team = Team.objects.get(name="Team Noord")
     scope = Scope(today - timedelta(days=365), today, team.pk)

@@ -16,4 +16,6 @@ def tallies_at_once(request, monkeypatch):
         "after_commit",
         lambda measure, days: aggregates.refresh(measure, days() if callable(days) else days),
     )
-    monkeypatch.setattr(aggregates, "after_commit_client", aggregates.refresh_client)
+    monkeypatch.setattr(
+        aggregates, "after_commit_clients", lambda ids: aggregates.refresh_clients(list(ids))
+    )

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maatwerk.commitments import services as commitment_services
-from maatwerk.commitments.models import Origin, Party, Status
+from maatwerk.commitments.events import CommitmentChanged
+from maatwerk.commitments.models import Evidence, Origin, Party, Status
+from maatwerk.core import events
 from maatwerk.core.models import AccessLogEntry, Role
 from maatwerk.dossiers import outflow
 from maatwerk.dossiers.tests.factories import TeamFactory, make_client, make_staff
@@ -29,12 +31,12 @@ def _callback(client, regisseur, days_ago, *, on_time):
         client=client, party=Party.MUNICIPALITY, description="Wij bellen u terug",
         due_at=_moment(days_ago), origin=Origin.CALLBACK, actor=regisseur, allow_past=True,
     )  # fmt: skip
-    made.status = Status.FULFILLED
-    made.closed_at = _moment(days_ago, 10 if on_time else 15) + (
+    closed = _moment(days_ago, 10 if on_time else 15) + (
         timedelta(0) if on_time else timedelta(days=1)
     )
-    made.save()  # as the services do: the daily aggregates follow
-    return made
+    return commitment_services.fulfil(
+        commitment=made, evidence=Evidence.CONTACT, actor=regisseur, moment=closed
+    )
 
 
 def _team(name, clients=6, late=2):
@@ -216,6 +218,8 @@ def _figures(scope):
 
 
 def _documents(person, regisseur, days_ago, late):
+    """A document received and routed in the past, published as documents' services do."""
+    from maatwerk.documents.events import DocumentReceived, DocumentRouted
     from maatwerk.documents.models import Document, IntakeBatch
 
     received = _moment(days_ago, 9)
@@ -226,17 +230,27 @@ def _documents(person, regisseur, days_ago, late):
     )  # fmt: skip
     document.routed_to = regisseur
     document.routed_at = received + timedelta(days=5 if late else 0, hours=2)
-    document.save(update_fields=["routed_to", "routed_at"])  # as documents.services routes
+    document.save(update_fields=["routed_to", "routed_at"])
+    events.publish(
+        DocumentReceived(document_id=document.pk, client_id=person.pk, received_at=received)
+    )
+    events.publish(
+        DocumentRouted(document_id=document.pk, client_id=person.pk, received_at=received)
+    )
 
 
 def _letter(person, regisseur, days_ago, verdict):
+    """A letter sent in the past, published as letters' sending does."""
+    from maatwerk.letters.events import LetterSent
     from maatwerk.letters.models import Letter
 
-    return Letter.objects.create(
+    letter = Letter.objects.create(
         client=person, purpose="appointment_invitation", subject="Uitnodiging", body="Tekst",
         language="nl", verdict=verdict, plain_language_needed=True, author=regisseur,
         sent_at=_moment(days_ago),
     )  # fmt: skip
+    events.publish(LetterSent(letter_id=letter.pk, client_id=person.pk, sent_at=letter.sent_at))
+    return letter
 
 
 def _first_step(person, regisseur, days_ago):
@@ -244,19 +258,26 @@ def _first_step(person, regisseur, days_ago):
         client=person, party=Party.CLIENT, description="Cv maken", due_at=_moment(days_ago),
         origin=Origin.PLAN_STEP, actor=regisseur, allow_past=True,
     )  # fmt: skip
-    step.status, step.closed_at = Status.FULFILLED, _moment(days_ago, 15)
-    step.save()
-    return step
+    return commitment_services.fulfil(
+        commitment=step, evidence=Evidence.CONTACT, actor=regisseur, moment=_moment(days_ago, 15)
+    )
 
 
 def _measure(person, regisseur, rungs_by_days_ago):
+    """Measurements on past days, published as a plan review does."""
+    from maatwerk.plans.events import LadderMeasured
     from maatwerk.plans.models import LadderMeasurement
 
     for days_ago, rung in rungs_by_days_ago.items():
-        LadderMeasurement.objects.create(
+        measured = LadderMeasurement.objects.create(
             client=person, rung=rung, recorded_by=regisseur,
             measured_on=timezone.localdate() - timedelta(days=days_ago),
         )  # fmt: skip
+        events.publish(
+            LadderMeasured(
+                measurement_id=measured.pk, client_id=person.pk, measured_on=measured.measured_on
+            )
+        )
 
 
 def test_ladder_movement_compares_with_the_first_rung_in_the_half_year_before():
@@ -317,8 +338,17 @@ def test_the_daily_tallies_give_the_same_figures_as_the_rows_for_every_measure()
     assert figures["time_to_first_step"][1] == 6
     assert figures["ladder_up"] == (1, 2)
 
-    early.status, early.closed_at = Status.OPEN, None  # the first step turns out not done
+    # The first step turns out not done: no service reopens a step, so the test publishes
+    # what changed, with the close from before, as a service would.
+    closed_before = early.closed_at
+    early.status, early.closed_at = Status.OPEN, None
     early.save()
+    events.publish(
+        CommitmentChanged(
+            commitment_id=early.pk, client_id=early.client_id, party=early.party,
+            origin=early.origin, due_at=early.due_at, closed_before=closed_before,
+        )
+    )  # fmt: skip
     dossier_services.assign_regisseur(
         client=people[5], regisseur=other, actor=lead, reason="Verhuisd"
     )
