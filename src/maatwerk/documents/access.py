@@ -16,8 +16,11 @@ from maatwerk.core.access_log import AccessEvent, log_access, origin_of
 from maatwerk.core.models import AccessBasis, AccessResult, StaffMember
 from maatwerk.core.roles import Capability, has
 from maatwerk.documents.models import Document
+from maatwerk.documents.services import DocumentError
 from maatwerk.dossiers.access import open_dossier
 from maatwerk.dossiers.errors import AccessRefused
+from maatwerk.dossiers.models import Client
+from maatwerk.dossiers.web import open_client
 
 SENSITIVE_READERS = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY})
 CHANGERS = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD})
@@ -84,3 +87,35 @@ def _check_queue_access(request: HttpRequest, staff: StaffMember, document: Docu
     )
     if not allowed:
         raise AccessRefused(_("Only intake employees and team leads open documents in the queue."))
+
+
+def open_link_target(
+    request: HttpRequest, staff: StaffMember, document: Document, client_number: str
+) -> Client:
+    """The client a document is to be linked to, checked like opening their dossier to change
+    it. Linking a document from the intake queue is the queue worker's task: that needs no
+    reason and is logged for the client as a read from the work queue."""
+    number = client_number.strip()
+    client = Client.objects.filter(client_number=number).first() if number else None
+    if client is None:
+        raise DocumentError(
+            _("There is no client with number %(number)s. Check the number.")
+            % {"number": number or "-"}
+        )
+    subject = ("document", str(document.public_id))
+    if document.client is None and may_work_the_queue(staff):
+        log_access(
+            actor=staff.user,
+            staff=staff,
+            origin=origin_of(request),
+            event=AccessEvent(
+                action="link_document",
+                object_type=subject[0],
+                object_ref=subject[1],
+                client_ref=client.public_id,
+                basis=AccessBasis.WORK_QUEUE,
+            ),
+        )
+        return client
+    open_client(request, staff, client.public_id, "link_document", change=True, subject=subject)
+    return client

@@ -137,21 +137,6 @@ def correct_type(*, document: Document, document_type: str, by: User) -> None:
 
 
 @transaction.atomic
-def link_to_client(
-    *, document: Document, client_number: str, by: User
-) -> tuple[Client, User | None]:
-    """Link a queued (or wrongly linked) document to the client with this number, and route
-    it; returns the client and who handles it now."""
-    number = client_number.strip()
-    client = Client.objects.filter(client_number=number).first()
-    if client is None:
-        raise DocumentError(
-            _("There is no client with number %(number)s. Check the number.")
-            % {"number": number or "-"}
-        )
-    return client, assign_client(document=document, client=client, by=by)
-
-
 def _as_id(value: object) -> int:
     try:
         return int(str(value))

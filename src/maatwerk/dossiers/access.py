@@ -135,7 +135,8 @@ def _require_reason(
                 "(at least %(n)d characters). Your reason is logged and shown to the team lead "
                 "and the client."
             )
-            % {"n": MIN_REASON_LENGTH}
+            % {"n": MIN_REASON_LENGTH},
+            client_ref=client.public_id,
         )
     else:
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 
 class DossierError(Exception):
     """A domain error with a message meant for the person who caused it."""
@@ -13,6 +15,10 @@ class DossierError(Exception):
 
 class ReasonRequired(DossierError):
     """The dossier is outside the user's caseload: opening it needs a stated reason."""
+
+    def __init__(self, message: str, client_ref: uuid.UUID | None = None) -> None:
+        super().__init__(message)
+        self.client_ref = client_ref
 
 
 class AccessRefused(DossierError):

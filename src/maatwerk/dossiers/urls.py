@@ -11,6 +11,7 @@ staff_urls = (
         path("inloggen/", StaffLoginView.as_view(), name="login"),
         path("uitloggen/", StaffLogoutView.as_view(), name="logout"),
         path("dossiers/<uuid:public_id>/", staff.dossier, name="dossier"),
+        path("dossiers/<uuid:public_id>/reden/", staff.give_reason, name="give_reason"),
         path("dossiers/<uuid:public_id>/bsn/", staff.show_bsn, name="show_bsn"),
         path("dossiers/<uuid:public_id>/profiel/", staff.edit_profile, name="edit_profile"),
         path("dossiers/<uuid:public_id>/regisseur/", staff.reassign, name="reassign"),

@@ -25,6 +25,7 @@ from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from maatwerk.core.models import AccessBasis, StaffMember
@@ -36,6 +37,8 @@ SESSION_REASONS = "dossier_access_reasons"
 # Who may change a dossier (not just read it with a reason).
 MAY_CHANGE = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD})
 TEAM_LEAD_ONLY = frozenset({AccessBasis.TEAM_LEAD})
+# Who handles the client now: the regisseur, or the deputy while the regisseur is away.
+HANDLES_CLIENT = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY})
 CHANGE_REFUSAL = "Only the regisseur, their deputy or the team lead can change this."
 
 View = Callable[..., HttpResponse]
@@ -126,6 +129,13 @@ def open_client_for(
     return open_client(request, staff, public_id, action, change=request.method == "POST", **kw)
 
 
+def safe_next(request: HttpRequest, default: str) -> str:
+    """A workspace page on this site to go back to, or `default`."""
+    wanted = request.POST.get("next", "")
+    local = url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()})
+    return wanted if local and wanted.startswith("/werk/") else default
+
+
 def session_reasons(request: HttpRequest) -> dict[str, str]:
     reasons: dict[str, str] = request.session.get(SESSION_REASONS, {})
     return reasons
@@ -171,6 +181,9 @@ class RefusalMiddleware:
                 {
                     "error": exc.message if given_now else "",
                     "reason": request.POST.get("reason", "") if given_now else "",
+                    "client_ref": exc.client_ref,
+                    # After the reason, back to the page that asked for it.
+                    "next": request.POST.get("next", "") if given_now else request.get_full_path(),
                 },
                 status=403,
             )

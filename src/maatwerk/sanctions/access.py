@@ -12,6 +12,7 @@ import uuid
 from django.http import Http404, HttpRequest
 
 from maatwerk.core.models import StaffMember
+from maatwerk.core.roles import Capability, has
 from maatwerk.dossiers.access import DossierAccess
 from maatwerk.dossiers.web import open_client, open_client_for
 from maatwerk.sanctions.models import Proposal
@@ -25,7 +26,7 @@ def open_proposal(
     found = Proposal.objects.filter(public_id=public_id).select_related("client", "rule").first()
     if found is None:
         raise Http404
-    reviewing = may_review(found, staff.user)
+    reviewing = has(staff.role, Capability.REVIEW_SANCTIONS) and may_review(found, staff.user)
     subject = ("proposal", str(public_id))
     client_id = found.client.public_id
     if reviewing and request.POST.get("action") == "decide":

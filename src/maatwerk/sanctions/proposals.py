@@ -403,23 +403,13 @@ def eligible_reviewers(proposer: User) -> QuerySet[User]:
 
 
 def may_review(proposal: Proposal, user: User) -> bool:
-    """A team lead of the proposer's team, or the colleague the proposer chose; never the
-    proposer."""
-    if user.pk == proposal.proposer_id:
-        return False
+    """A team lead of the proposer's team, or the colleague the proposer chose while they are
+    still a consultant or team lead of that team; never the proposer. Checked now, not when the
+    proposal was made: a reviewer who moved team or role no longer decides."""
+    eligible = eligible_reviewers(proposal.proposer).filter(pk=user.pk)
     if user.pk == proposal.reviewer_id:
-        return True
-    lead = (
-        StaffMember.objects.filter(user=user, role=Role.TEAM_LEAD)
-        .values_list("team_id", flat=True)
-        .first()
-    )
-    proposer_team = (
-        StaffMember.objects.filter(user_id=proposal.proposer_id)
-        .values_list("team_id", flat=True)
-        .first()
-    )
-    return lead is not None and lead == proposer_team
+        return eligible.exists()
+    return eligible.filter(staff__role=Role.TEAM_LEAD).exists()
 
 
 def decide(

@@ -21,6 +21,7 @@ from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.web import (
+    HANDLES_CLIENT,
     MAY_CHANGE,
     open_client_for,
     portal_login_required,
@@ -120,7 +121,8 @@ def staff_conversation(
         else:
             flash.success(request, _("Your answer is sent. The client gets a notice."))
         return redirect("staff_contacts:messages", public_id=client.public_id)
-    service.mark_read_by_staff(client)
+    if access.basis in HANDLES_CLIENT:  # only who handles the client reads on their behalf
+        service.mark_read_by_staff(client)
     return render_staff(
         request,
         staff,

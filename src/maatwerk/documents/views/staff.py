@@ -18,14 +18,14 @@ from maatwerk.core.models import ReceiptChannel, StaffMember
 from maatwerk.core.roles import Capability
 from maatwerk.core.rules.calendar import working_days_between
 from maatwerk.documents import queries, services, store
-from maatwerk.documents.access import open_document
+from maatwerk.documents.access import open_document, open_link_target
 from maatwerk.documents.intake import IncomingFile, IntakeResult, receive
 from maatwerk.documents.models import Document
 from maatwerk.documents.rules.classify import TYPES
 from maatwerk.documents.uploads import hard_limit
 from maatwerk.dossiers.errors import DossierError
 from maatwerk.dossiers.forms import consultants
-from maatwerk.dossiers.web import open_client, render_staff, session_reasons, staff_view
+from maatwerk.dossiers.web import open_client_for, render_staff, session_reasons, staff_view
 
 PAGE_SIZE = 25
 
@@ -106,7 +106,7 @@ def queue(request: HttpRequest, staff: StaffMember) -> HttpResponse:
 def client_documents(
     request: HttpRequest, public_id: uuid.UUID, staff: StaffMember
 ) -> HttpResponse:
-    access = open_client(request, staff, public_id, "view_documents")
+    access = open_client_for(request, staff, public_id, "view_documents")
     client = access.client
     if request.method == "POST" and "bestanden" in request.FILES:
         _report(
@@ -160,9 +160,8 @@ def _do(action: str, document: Document, request: HttpRequest, staff: StaffMembe
         )
         messages.success(request, _("Document type saved."))
     elif action == "client":
-        client, handler = services.link_to_client(
-            document=document, client_number=request.POST.get("klantnummer", ""), by=user
-        )
+        client = open_link_target(request, staff, document, request.POST.get("klantnummer", ""))
+        handler = services.assign_client(document=document, client=client, by=user)
         who = handler.get_full_name() if handler else _("the intake queue")
         messages.success(
             request,

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from maatwerk.core.rules.bsn import looks_like_bsn
 from maatwerk.dossiers import outflow as outflows
 from maatwerk.dossiers import queries, services
 from maatwerk.dossiers.access import DossierAccess, find_outside_caseload
-from maatwerk.dossiers.errors import DossierError, ReasonRequired
+from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
 from maatwerk.dossiers.forms import AbsenceForm, OutflowForm, ProfileForm, ReassignForm, ReturnForm
 from maatwerk.dossiers.register import find_in_register
 from maatwerk.dossiers.web import (
@@ -33,6 +34,7 @@ from maatwerk.dossiers.web import (
     TEAM_LEAD_ONLY,
     open_client,
     render_staff,
+    safe_next,
     staff_view,
     start_page_of,
 )
@@ -85,6 +87,17 @@ def caseload(request: HttpRequest, staff: StaffMember) -> HttpResponse:
 def dossier(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     access = open_client(request, staff, public_id, "view_dossier")
     return _dossier_page(request, staff, access)
+
+
+@staff_view(needs=Capability.OPEN_DOSSIER)
+def give_reason(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
+    """The reason page of any part of a dossier posts here: open the dossier with the reason
+    (kept for this session), then back to the part that asked for it."""
+    dossier = reverse("staff:dossier", args=[public_id])
+    if request.method != "POST":
+        return redirect(dossier)
+    open_client(request, staff, public_id, "view_dossier")
+    return redirect(safe_next(request, dossier))
 
 
 @staff_view(needs=Capability.OPEN_DOSSIER)
@@ -199,7 +212,7 @@ def outflow(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> H
 
 @staff_view(needs=Capability.LEAD_TEAM)
 def absences(request: HttpRequest, staff: StaffMember) -> HttpResponse:
-    form = AbsenceForm(request.POST or None, team_id=staff.team_id)
+    form = AbsenceForm(request.POST or None, team_id=_team_of(staff))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -224,6 +237,7 @@ def absences(request: HttpRequest, staff: StaffMember) -> HttpResponse:
 
 @staff_view(needs=Capability.LEAD_TEAM)
 def access_review(request: HttpRequest, staff: StaffMember) -> HttpResponse:
+    _team_of(staff)
     team_clients = queries.caseload(staff.user, timezone.now())
     page = Paginator(queries.flagged_accesses(team_clients), PAGE_SIZE).get_page(
         request.GET.get("pagina")
@@ -257,6 +271,15 @@ def find(request: HttpRequest, staff: StaffMember) -> HttpResponse:
         result=result,
         error=error,
     )
+
+
+def _team_of(staff: StaffMember) -> int:
+    """A team lead leads a team; without one, no team powers (not everybody's)."""
+    if staff.team_id is None:
+        raise AccessRefused(
+            _("You are not in a team yet. Ask the functional administrator to add you to one.")
+        )
+    return staff.team_id
 
 
 def _start_of(day: Any, days_later: int = 0) -> datetime:

@@ -50,9 +50,9 @@ def _scope(request: HttpRequest, staff: StaffMember) -> Scope:
     asked = parse_int(request.GET.get("team"))
     consultant = parse_int(request.GET.get("consulent"))
     if staff.role == Role.TEAM_LEAD:
-        if asked not in (-1, staff.team_id):
+        if staff.team_id is None or asked not in (-1, staff.team_id):
             raise _outside_team()
-        team = staff.team_id
+        team: int | None = staff.team_id
         if (
             consultant != -1
             and not StaffMember.objects.filter(user_id=consultant, team_id=team or -1).exists()

@@ -145,6 +145,7 @@ class Command(BaseCommand):
             w(f"  {people[4].full_name} heeft eenvoudige taal nodig en leest Engels: zie")
             w(f"  'Mijn brieven'. De regisseur{login} schrijft een nieuwe brief bij 'Brieven'")
             w("  in het dossier. Brieven per post staan in de 'Printwachtrij' (intake).")
+            w("  Intake (k.bos) vindt elke cliënt bij 'Cliënt zoeken', ook in een ander schrift.")
             w(f"  {people[3].full_name} meldde een vakantie; de voorgestelde maatregel voor een")
             w("  afspraak in die vakantie is gestopt ('Maatregelen om te beoordelen', h.vandijk")
             w(f"  of t.dekker). {people[0].full_name} kan bij 'Maatregelen' zijn kant vertellen;")
