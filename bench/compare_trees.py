@@ -1,7 +1,7 @@
 """The caseload and dossier pages of two checkouts side by side, on the same bench databases.
 
     git worktree add /tmp/before <commit>
-    .venv/bin/python bench/compare_trees.py --tree before=/tmp/before --tree after=. [--requests 100]
+    .venv/bin/python bench/compare_trees.py --tree before=/tmp/before --tree after=.
 
 Runs bench/workload.py of each checkout (its own code on PYTHONPATH) against the 4,000 and
 40,000 client databases of bench/run.py, in alternating rounds so machine noise hits all alike,
