@@ -62,9 +62,8 @@ def main() -> None:
     for (name, size, page), runs in sorted(found.items()):
         p50 = statistics.median(r["p50_ms"] for r in runs)
         p95 = statistics.median(r["p95_ms"] for r in runs)
-        print(
-            f"{name:8} {size:>6} {page:9} p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  {runs[-1]['queries']} queries"
-        )
+        row = f"{name:8} {size:>6} {page:9} p50 {p50:7.2f} ms  p95 {p95:7.2f} ms"
+        print(f"{row}  {runs[-1]['queries']} queries")
 
 
 if __name__ == "__main__":
