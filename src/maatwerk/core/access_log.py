@@ -67,6 +67,35 @@ def log_access(
     )
 
 
+def log_accesses(
+    *, actor: User, staff: StaffMember, events: list[AccessEvent], origin: str
+) -> None:
+    """Write several entries of one reader at once (a list that names many clients)."""
+    if not events:
+        return
+    now = timezone.now()
+    team = staff.team.name if staff.team else ""
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            moment=now,
+            client_ref=event.client_ref,
+            actor=actor,
+            actor_role=staff.role,
+            actor_team=team,
+            on_behalf_of=event.on_behalf_of,
+            action=event.action,
+            object_type=event.object_type,
+            object_ref=event.object_ref,
+            result=event.result,
+            basis=event.basis,
+            reason=event.reason,
+            flagged=event.flagged,
+            origin=origin,
+        )
+        for event in events
+    )
+
+
 def _staff_of(actor: User | None) -> StaffMember | None:
     if actor is None:
         return None

@@ -18,7 +18,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.core.access_log import AccessEvent, log_access, origin_of
+from maatwerk.core.access_log import AccessEvent, log_access, log_accesses, origin_of
 from maatwerk.core.models import AccessBasis, AccessResult, Role, StaffMember
 from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
 from maatwerk.dossiers.models import Client, JournalEntry, Visibility
@@ -255,3 +255,26 @@ def log_list_read(
             ),
             staff=staff,
         )
+
+
+def log_names_shown(
+    *,
+    request: HttpRequest,
+    staff: StaffMember,
+    rows: Iterable[tuple[Client, User | None]],
+    deputised: Iterable[User],
+) -> None:
+    """A caseload page names clients: for those of a colleague (as deputy or team lead) that is
+    a read of their dossier, logged in one insert. A regisseur's own clients are their work."""
+    deputy_for = {u.pk for u in deputised}
+    events = [
+        AccessEvent(
+            action="view_caseload",
+            object_type="caseload",
+            client_ref=client.public_id,
+            basis=AccessBasis.DEPUTY if regisseur.pk in deputy_for else AccessBasis.TEAM_LEAD,
+        )
+        for client, regisseur in rows
+        if regisseur is not None and regisseur.pk != staff.user_id
+    ]
+    log_accesses(actor=staff.user, staff=staff, events=events, origin=origin_of(request))

@@ -180,3 +180,17 @@ def test_journal_texts_are_dutch_even_when_the_team_lead_works_in_english(client
     )
     told = JournalEntry.objects.filter(client=target, kind="regisseur.assigned").first()
     assert told.summary.startswith("Uw regisseur is nu")
+
+
+def test_the_team_leads_caseload_logs_a_read_for_each_colleagues_client_named(client):
+    lead = make_staff(role=Role.TEAM_LEAD, username="lead")
+    colleague = make_staff(username="collega")
+    theirs = [make_client(colleague) for _ in range(3)]
+    client.force_login(lead)
+    client.get(reverse("staff:caseload"))
+    logged = AccessLogEntry.objects.filter(actor=lead, action="view_caseload")
+    assert {e.client_ref for e in logged} == {c.public_id for c in theirs}
+    assert {e.basis for e in logged} == {"team_lead"}
+    client.force_login(colleague)
+    client.get(reverse("staff:caseload"))
+    assert not AccessLogEntry.objects.filter(actor=colleague, action="view_caseload").exists()

@@ -25,7 +25,7 @@ from maatwerk.core.roles import Capability
 from maatwerk.core.rules.bsn import looks_like_bsn
 from maatwerk.dossiers import outflow as outflows
 from maatwerk.dossiers import queries, services
-from maatwerk.dossiers.access import DossierAccess, find_outside_caseload
+from maatwerk.dossiers.access import DossierAccess, find_outside_caseload, log_names_shown
 from maatwerk.dossiers.errors import AccessRefused, DossierError, ReasonRequired
 from maatwerk.dossiers.forms import AbsenceForm, OutflowForm, ProfileForm, ReassignForm, ReturnForm
 from maatwerk.dossiers.register import find_in_register
@@ -69,17 +69,20 @@ def caseload(request: HttpRequest, staff: StaffMember) -> HttpResponse:
     # Search results page by POST too, so the term (perhaps a BSN) never enters a URL.
     number = request.POST.get("pagina") if term else request.GET.get("pagina")
     page = Paginator(found, PAGE_SIZE).get_page(number)
+    rows = queries.with_current_regisseur(page.object_list)  # type: ignore[arg-type]
+    deputised = queries.deputised_colleagues(staff.user, now)
+    log_names_shown(request=request, staff=staff, rows=rows, deputised=deputised)
     return _render(
         request,
         staff,
         "caseload.html",
-        rows=queries.with_current_regisseur(page.object_list),  # type: ignore[arg-type]
+        rows=rows,
         page=page,
         term=term,
         shown_term="" if looks_like_bsn(term) else term,
         total=page.paginator.count,
         outside=find_outside_caseload(request=request, staff=staff, caseload=clients, term=term),
-        deputising=[u.get_full_name() for u in queries.deputised_colleagues(staff.user, now)],
+        deputising=[u.get_full_name() for u in deputised],
     )
 
 
