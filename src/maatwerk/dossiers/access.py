@@ -116,6 +116,20 @@ def open_dossier(
     return DossierAccess(client, basis, regisseur, responsible, on_behalf_of)
 
 
+def check_reason(
+    *, request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, reason: str
+) -> None:
+    """Raise unless `reason` suffices to open this dossier; a refusal is logged. The read itself
+    is logged when the page that asked for the reason opens the dossier with it."""
+    client = Client.objects.filter(public_id=public_id).first()
+    if client is None:
+        raise Http404
+    now = timezone.now()
+    regisseur = regisseur_of(client, now)
+    if basis_for(staff, regisseur, stand_in_for(regisseur, now)) == AccessBasis.NONE:
+        _require_reason(staff, reason, client, "give_reason", origin_of(request))
+
+
 def _require_reason(
     staff: StaffMember, reason: str, client: Client, action: str, origin: str
 ) -> None:

@@ -30,7 +30,12 @@ from django.utils.translation import gettext as _
 
 from maatwerk.core.models import AccessBasis, StaffMember
 from maatwerk.core.roles import MENU, START_PAGE, Capability, capabilities_of
-from maatwerk.dossiers.access import DossierAccess, open_dossier, refuse_non_staff
+from maatwerk.dossiers.access import (
+    DossierAccess,
+    check_reason,
+    open_dossier,
+    refuse_non_staff,
+)
 from maatwerk.dossiers.errors import AccessRefused, ReasonRequired
 
 SESSION_REASONS = "dossier_access_reasons"
@@ -120,6 +125,15 @@ def open_client(
         reasons[str(public_id)] = reason.strip()
         request.session[SESSION_REASONS] = reasons
     return access
+
+
+def remember_reason(request: HttpRequest, staff: StaffMember, public_id: uuid.UUID) -> None:
+    """Check the reason posted for opening this dossier and keep it for this session, or raise."""
+    reason = request.POST.get("reason", "")
+    check_reason(request=request, staff=staff, public_id=public_id, reason=reason)
+    reasons = session_reasons(request)
+    reasons[str(public_id)] = reason.strip()
+    request.session[SESSION_REASONS] = reasons
 
 
 def open_client_for(

@@ -33,6 +33,7 @@ from maatwerk.dossiers.web import (
     MAY_CHANGE,
     TEAM_LEAD_ONLY,
     open_client,
+    remember_reason,
     render_staff,
     safe_next,
     staff_view,
@@ -99,7 +100,7 @@ def give_reason(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) 
     dossier = reverse("staff:dossier", args=[public_id])
     if request.method != "POST":
         return redirect(dossier)
-    open_client(request, staff, public_id, "view_dossier")
+    remember_reason(request, staff, public_id)
     return redirect(safe_next(request, dossier))
 
 

@@ -58,7 +58,7 @@ def test_a_forged_post_naming_an_ineligible_reviewer_is_refused_and_nothing_is_s
     url = reverse("staff_sanctions:proposals", args=[person.public_id])
     response = client.post(url, _form_data(others[role].pk))
     assert response.status_code == 200
-    assert f"{others[role].pk} is niet een van de beschikbare keuzes" in response.content.decode()
+    assert f"{others[role].pk} is geen beschikbare keuze" in response.content.decode()
     assert not Proposal.objects.exists()
 
 
