@@ -8,37 +8,23 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from maatwerk.commitments.models import Application, Commitment
 from maatwerk.core.models import StaffMember
 from maatwerk.dossiers.access import DossierAccess
-from maatwerk.dossiers.web import open_client_for
+from maatwerk.dossiers.web import open_part
 
 
 def open_commitment(
     request: HttpRequest, staff: StaffMember, public_id: uuid.UUID
 ) -> tuple[Commitment, DossierAccess]:
-    found = Commitment.objects.filter(public_id=public_id).select_related("client").first()
-    if found is None:
-        raise Http404
-    access = open_client_for(
-        request, staff, found.client.public_id, "commitment", subject=("commitment", str(public_id))
-    )
-    return found, access
+    parts = Commitment.objects.select_related("client")
+    return open_part(request, staff, parts, public_id, "commitment")
 
 
 def open_application(
     request: HttpRequest, staff: StaffMember, public_id: uuid.UUID
 ) -> tuple[Application, DossierAccess]:
-    found = Application.objects.filter(public_id=public_id).select_related("client").first()
-    if found is None:
-        raise Http404
-    access = open_client_for(
-        request,
-        staff,
-        found.client.public_id,
-        "application",
-        subject=("application", str(public_id)),
-    )
-    return found, access
+    parts = Application.objects.select_related("client")
+    return open_part(request, staff, parts, public_id, "application")

@@ -17,7 +17,7 @@ from maatwerk.contacts.models import Appointment, Callback, ConversationReport, 
 from maatwerk.core.models import AccessBasis, StaffMember
 from maatwerk.core.roles import Capability, has
 from maatwerk.dossiers.access import DossierAccess
-from maatwerk.dossiers.web import NotForYourRole, open_client_for
+from maatwerk.dossiers.web import NotForYourRole, open_client_for, open_part
 
 _QUEUE_REFUSAL = "Only intake and team leads choose the client of a callback in the queue."
 _REGISSEUR_ONLY = "Only the client's regisseur may play a recording."
@@ -44,31 +44,15 @@ def open_callback(
 def open_report(
     request: HttpRequest, staff: StaffMember, public_id: uuid.UUID
 ) -> tuple[ConversationReport, DossierAccess]:
-    found = ConversationReport.objects.filter(public_id=public_id).select_related("client").first()
-    if found is None:
-        raise Http404
-    access = open_client_for(
-        request, staff, found.client.public_id, "report", subject=("report", str(public_id))
-    )
-    return found, access
+    parts = ConversationReport.objects.select_related("client")
+    return open_part(request, staff, parts, public_id, "report")
 
 
 def open_appointment(
     request: HttpRequest, staff: StaffMember, public_id: uuid.UUID
 ) -> tuple[Appointment, DossierAccess]:
-    found = (
-        Appointment.objects.filter(public_id=public_id).select_related("client", "staff").first()
-    )
-    if found is None:
-        raise Http404
-    access = open_client_for(
-        request,
-        staff,
-        found.client.public_id,
-        "appointment",
-        subject=("appointment", str(public_id)),
-    )
-    return found, access
+    parts = Appointment.objects.select_related("client", "staff")
+    return open_part(request, staff, parts, public_id, "appointment")
 
 
 def open_recording(request: HttpRequest, staff: StaffMember, public_id: uuid.UUID) -> Recording:

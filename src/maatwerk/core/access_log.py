@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -48,9 +49,45 @@ def log_access(
     *, actor: User | None, event: AccessEvent, origin: str, staff: StaffMember | None = None
 ) -> AccessLogEntry:
     """Write one entry. Pass `staff` when the caller has it, to save a query."""
-    staff = staff or _staff_of(actor)
-    return AccessLogEntry.objects.create(
-        moment=timezone.now(),
+    entry = _entry(actor, staff or _staff_of(actor), event, origin, timezone.now())
+    entry.save()
+    return entry
+
+
+def log_accesses(
+    *, actor: User, staff: StaffMember, events: list[AccessEvent], origin: str
+) -> None:
+    """Write several entries of one reader at once (a list that names many clients)."""
+    now = timezone.now()
+    if events:
+        AccessLogEntry.objects.bulk_create(_entry(actor, staff, e, origin, now) for e in events)
+
+
+def log_work_queue_read(
+    *, request: HttpRequest, staff: StaffMember, action: str, subject: tuple[str, str],
+    client_ref: uuid.UUID,
+) -> None:  # fmt: skip
+    """A read that belongs to working a queue (printing a letter, linking a document from the
+    intake queue): no reason is needed, and the client sees it as such."""
+    log_access(
+        actor=staff.user,
+        staff=staff,
+        origin=origin_of(request),
+        event=AccessEvent(
+            action=action,
+            object_type=subject[0],
+            object_ref=subject[1],
+            client_ref=client_ref,
+            basis=AccessBasis.WORK_QUEUE,
+        ),
+    )
+
+
+def _entry(
+    actor: User | None, staff: StaffMember | None, event: AccessEvent, origin: str, now: datetime
+) -> AccessLogEntry:
+    return AccessLogEntry(
+        moment=now,
         client_ref=event.client_ref,
         actor=actor,
         actor_role=staff.role if staff else "client",
@@ -64,35 +101,6 @@ def log_access(
         reason=event.reason,
         flagged=event.flagged,
         origin=origin,
-    )
-
-
-def log_accesses(
-    *, actor: User, staff: StaffMember, events: list[AccessEvent], origin: str
-) -> None:
-    """Write several entries of one reader at once (a list that names many clients)."""
-    if not events:
-        return
-    now = timezone.now()
-    team = staff.team.name if staff.team else ""
-    AccessLogEntry.objects.bulk_create(
-        AccessLogEntry(
-            moment=now,
-            client_ref=event.client_ref,
-            actor=actor,
-            actor_role=staff.role,
-            actor_team=team,
-            on_behalf_of=event.on_behalf_of,
-            action=event.action,
-            object_type=event.object_type,
-            object_ref=event.object_ref,
-            result=event.result,
-            basis=event.basis,
-            reason=event.reason,
-            flagged=event.flagged,
-            origin=origin,
-        )
-        for event in events
     )
 
 

@@ -12,7 +12,7 @@ import uuid
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
-from maatwerk.core.access_log import AccessEvent, log_access, origin_of
+from maatwerk.core.access_log import AccessEvent, log_access, log_work_queue_read, origin_of
 from maatwerk.core.models import AccessBasis, AccessResult, StaffMember
 from maatwerk.core.roles import Capability, has
 from maatwerk.documents.models import Document
@@ -104,17 +104,12 @@ def open_link_target(
         )
     subject = ("document", str(document.public_id))
     if document.client is None and may_work_the_queue(staff):
-        log_access(
-            actor=staff.user,
+        log_work_queue_read(
+            request=request,
             staff=staff,
-            origin=origin_of(request),
-            event=AccessEvent(
-                action="link_document",
-                object_type=subject[0],
-                object_ref=subject[1],
-                client_ref=client.public_id,
-                basis=AccessBasis.WORK_QUEUE,
-            ),
+            action="link_document",
+            subject=subject,
+            client_ref=client.public_id,
         )
         return client
     open_client(request, staff, client.public_id, "link_document", change=True, subject=subject)

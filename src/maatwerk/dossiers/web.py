@@ -18,10 +18,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from operator import attrgetter
+from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -47,6 +49,7 @@ HANDLES_CLIENT = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY})
 CHANGE_REFUSAL = "Only the regisseur, their deputy or the team lead can change this."
 
 View = Callable[..., HttpResponse]
+Part = TypeVar("Part", bound=Model)
 portal_login_required = login_required(login_url="portal:login")
 
 
@@ -148,6 +151,26 @@ def safe_next(request: HttpRequest, default: str) -> str:
     wanted = request.POST.get("next", "")
     local = url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()})
     return wanted if local and wanted.startswith("/werk/") else default
+
+
+def open_part(
+    request: HttpRequest,
+    staff: StaffMember,
+    parts: QuerySet[Part],
+    public_id: uuid.UUID,
+    action: str,
+    *,
+    client_path: str = "client",
+) -> tuple[Part, DossierAccess]:
+    """A part of a client's dossier (a promise, letter, report, plan version …) by its public
+    id, opened under the dossier's rules: reading needs the usual access, a POST the right to
+    change. `client_path` leads from the part to its client (select it in `parts`)."""
+    found = parts.filter(public_id=public_id).first()
+    if found is None:
+        raise Http404
+    client = attrgetter(client_path.replace("__", "."))(found)
+    subject = (parts.model._meta.model_name or "", str(public_id))
+    return found, open_client_for(request, staff, client.public_id, action, subject=subject)
 
 
 def session_reasons(request: HttpRequest) -> dict[str, str]:

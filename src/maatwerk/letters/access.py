@@ -12,10 +12,10 @@ import uuid
 
 from django.http import Http404, HttpRequest
 
-from maatwerk.core.access_log import AccessEvent, log_access, origin_of
-from maatwerk.core.models import AccessBasis, StaffMember
+from maatwerk.core.access_log import log_work_queue_read
+from maatwerk.core.models import StaffMember
 from maatwerk.dossiers.access import DossierAccess
-from maatwerk.dossiers.web import open_client_for
+from maatwerk.dossiers.web import open_part
 from maatwerk.letters.models import Letter
 from maatwerk.letters.queries import print_queue
 
@@ -23,13 +23,8 @@ from maatwerk.letters.queries import print_queue
 def open_letter(
     request: HttpRequest, staff: StaffMember, public_id: uuid.UUID, action: str
 ) -> tuple[Letter, DossierAccess]:
-    letter = Letter.objects.filter(public_id=public_id).select_related("client", "author").first()
-    if letter is None:
-        raise Http404
-    access = open_client_for(
-        request, staff, letter.client.public_id, action, subject=("letter", str(public_id))
-    )
-    return letter, access
+    parts = Letter.objects.select_related("client", "author")
+    return open_part(request, staff, parts, public_id, action)
 
 
 def open_letter_to_print(request: HttpRequest, staff: StaffMember, public_id: uuid.UUID) -> Letter:
@@ -38,16 +33,11 @@ def open_letter_to_print(request: HttpRequest, staff: StaffMember, public_id: uu
     if delivery is None:
         raise Http404
     letter = delivery.letter
-    log_access(
-        actor=staff.user,
+    log_work_queue_read(
+        request=request,
         staff=staff,
-        origin=origin_of(request),
-        event=AccessEvent(
-            action="letters.print",
-            object_type="letter",
-            object_ref=str(letter.public_id),
-            client_ref=letter.client.public_id,
-            basis=AccessBasis.WORK_QUEUE,
-        ),
+        action="letters.print",
+        subject=("letter", str(letter.public_id)),
+        client_ref=letter.client.public_id,
     )
     return letter
