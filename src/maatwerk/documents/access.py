@@ -13,17 +13,14 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from maatwerk.core.access_log import AccessEvent, log_access, log_work_queue_read, origin_of
-from maatwerk.core.models import AccessBasis, AccessResult, StaffMember
+from maatwerk.core.models import AccessResult, StaffMember
 from maatwerk.core.roles import Capability, has
 from maatwerk.documents.models import Document
 from maatwerk.documents.services import DocumentError
 from maatwerk.dossiers.access import open_dossier
 from maatwerk.dossiers.errors import AccessRefused
 from maatwerk.dossiers.models import Client
-from maatwerk.dossiers.web import open_client
-
-SENSITIVE_READERS = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY})
-CHANGERS = frozenset({AccessBasis.REGISSEUR, AccessBasis.DEPUTY, AccessBasis.TEAM_LEAD})
+from maatwerk.dossiers.web import HANDLES_CLIENT, MAY_CHANGE, open_client
 
 
 def open_document(
@@ -64,8 +61,8 @@ def open_document(
 
 def _needs(document: Document, to_change: bool) -> frozenset[str] | None:
     if document.sensitive:
-        return SENSITIVE_READERS
-    return CHANGERS if to_change else None
+        return HANDLES_CLIENT
+    return MAY_CHANGE if to_change else None
 
 
 def may_work_the_queue(staff: StaffMember) -> bool:

@@ -14,12 +14,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from maatwerk.core.access_log import AccessEvent, log_access, origin_of
+from maatwerk.core.access_log import AccessEvent, log_accesses, origin_of
 from maatwerk.core.models import AccessBasis, StaffMember
 from maatwerk.dossiers.access import MIN_REASON_LENGTH
 from maatwerk.dossiers.errors import ReasonRequired
@@ -139,24 +138,21 @@ def find_in_register(
 def _log_shown(
     request: HttpRequest, staff: StaffMember, clients: Sequence[Client], purpose: str
 ) -> None:
-    """A name on a result list is a read of that dossier: one flagged entry per client."""
-    origin = origin_of(request)
-    with transaction.atomic():
-        for client in clients:
-            log_access(
-                actor=staff.user,
-                staff=staff,
-                event=AccessEvent(
-                    action=REGISTER_SEARCH,
-                    object_type="dossier",
-                    object_ref=str(client.public_id),
-                    client_ref=client.public_id,
-                    basis=AccessBasis.REASON,
-                    reason=purpose,
-                    flagged=True,
-                ),
-                origin=origin,
-            )
+    """A name on a result list is a read of that dossier: one flagged entry per client, written
+    in one insert."""
+    events = [
+        AccessEvent(
+            action=REGISTER_SEARCH,
+            object_type="dossier",
+            object_ref=str(client.public_id),
+            client_ref=client.public_id,
+            basis=AccessBasis.REASON,
+            reason=purpose,
+            flagged=True,
+        )
+        for client in clients
+    ]
+    log_accesses(actor=staff.user, staff=staff, events=events, origin=origin_of(request))
 
 
 def _found(term: Term, limit: int) -> tuple[int, list[Client], frozenset[uuid.UUID]]:
