@@ -214,10 +214,10 @@ SMS_BACKEND = env_str("MAATWERK_SMS_BACKEND", "maatwerk.contacts.sms.ConsoleSmsB
 # Appointment reminders go out this many hours before the appointment.
 REMINDER_HOURS = env_int("MAATWERK_REMINDER_HOURS", 48)
 # Absences and sanctions (issue 8): the notice the municipality asks before a stay abroad (a
-# warning, never a refusal), the pensionable age for the 13-week rule, the days a client has to
-# respond in the hearing, and how far back the evidence check looks before the missed obligation.
+# warning, never a refusal), the days a client has to respond in the hearing, and how far back
+# the evidence check looks before the missed obligation. The AOW age is not a setting: it
+# follows from the date of birth (core/rules/aow.py).
 ABSENCE_NOTICE_DAYS = env_int("MAATWERK_ABSENCE_NOTICE_DAYS", 21)
-AOW_AGE_YEARS = env_int("MAATWERK_AOW_AGE_YEARS", 67)
 SANCTION_HEARING_DAYS = env_int("MAATWERK_SANCTION_HEARING_DAYS", 14)
 SANCTION_PERIOD_DAYS = env_int("MAATWERK_SANCTION_PERIOD_DAYS", 30)
 # Voice (issue 9): aggregates of anonymous feedback and surveys cover at least this many

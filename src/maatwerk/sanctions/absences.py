@@ -23,6 +23,7 @@ from maatwerk.commitments import services as commitment_services
 from maatwerk.commitments.models import Commitment, Evidence, Party, Status
 from maatwerk.core.models import Receipt, ReceiptChannel
 from maatwerk.core.receipts import ReceiptItem, issue_receipt
+from maatwerk.core.rules import aow
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Client
 from maatwerk.sanctions.errors import SanctionError
@@ -41,6 +42,9 @@ class Preview:
     excess_days: int
     late: bool
     short_notice: bool
+    # The AOW day that matters for this stay is computed with the last known pensionable age,
+    # because the age for its year is not published yet: staff must check it later.
+    aow_unpublished: bool = False
 
 
 def _day(value: date) -> str:
@@ -65,7 +69,6 @@ def days_left_this_year(client: Client, today: date | None = None) -> int:
         today.year,
         _stays(client),
         birth_date=client.birth_date,
-        aow_age_years=settings.AOW_AGE_YEARS,
         on=today,
     )
 
@@ -81,22 +84,38 @@ def preview(
     first, last = _valid_days(first_day, last_day)
     _refuse_overlap(client, first, last, leave_out)
     today = timezone.localdate()
-    excess, explanation = 0, ""
+    excess, explanation, unpublished = 0, "", False
     if abroad:
         outcome = stay_abroad.check_stay(
             stay_abroad.Stay(first, last),
             _stays(client, leave_out=leave_out),
             birth_date=client.birth_date,
-            aow_age_years=settings.AOW_AGE_YEARS,
         )
         excess, explanation = outcome.excess_days, outcome.explain()
+        unpublished = outcome.aow_unpublished
     return Preview(
         days=(last - first).days + 1,
         explanation=explanation,
         excess_days=excess,
         late=first < today,
         short_notice=today <= first < today + timedelta(days=settings.ABSENCE_NOTICE_DAYS),
+        aow_unpublished=unpublished,
     )
+
+
+def aow_unpublished_message() -> str:
+    """For staff: the AOW age used for this client is the last known one, not the law yet."""
+    years, months = aow.last_published_age()
+    return _(
+        "The state pension (AOW) age for this date of birth has not been published yet. We "
+        "use the last known age (%(age)s). Check this later."
+    ) % {"age": _age_text(years, months)}
+
+
+def _age_text(years: int, months: int) -> str:
+    if not months:
+        return _("%(years)d years") % {"years": years}
+    return _("%(years)d years and %(months)d months") % {"years": years, "months": months}
 
 
 def _valid_days(first_day: date | None, last_day: date | None) -> tuple[date, date]:
@@ -165,6 +184,7 @@ def report(
             late=seen.late,
             short_notice=seen.short_notice,
             excess_days=seen.excess_days,
+            aow_unpublished=seen.aow_unpublished,
             receipt=receipt,
         )
         _journal(absence, actor, _reported_summary(absence, seen))
@@ -302,7 +322,10 @@ def change(
         locked.first_day, locked.last_day = first_day, last_day
         locked.place = place.strip()[:200]
         locked.excess_days = seen.excess_days
-        locked.save(update_fields=["first_day", "last_day", "place", "excess_days"])
+        locked.aow_unpublished = seen.aow_unpublished
+        locked.save(
+            update_fields=["first_day", "last_day", "place", "excess_days", "aow_unpublished"]
+        )
         _journal(locked, actor, f"{receipt.subject}. Ontvangstbewijs {receipt.number}.")
         excuse_due(locked, actor)
     return locked

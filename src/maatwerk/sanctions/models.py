@@ -44,6 +44,9 @@ class Absence(models.Model):
     short_notice = models.BooleanField(default=False)
     # Days of this stay abroad without a right to assistance (Pw art. 13) when it was reported.
     excess_days = models.PositiveIntegerField(default=0)
+    # excess_days was computed with the last known AOW age, because the age for the client's
+    # AOW year was not yet published (AOW art. 7a lid 2): staff check it again later.
+    aow_unpublished = models.BooleanField(default=False)
     receipt = models.ForeignKey(Receipt, on_delete=models.PROTECT, related_name="+")
     cancelled_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,8 +1,11 @@
 """Stays abroad under Participatiewet art. 13 lid 1 sub e: pure, no Django.
 
-The law: no right to social assistance for time spent abroad beyond 4 weeks per calendar year
-or beyond 4 consecutive weeks. From the pensionable (AOW) age both limits are 13 weeks. The
-reason for the stay does not matter, and one day too many loses the right for the excess days.
+Art. 13 lid 1 sub e and lid 4, lid 4 in the wording in force since 1 January 2012 (then WWB,
+quoted in CRvB 14 July 2014, ECLI:NL:CRVB:2014:2282; unchanged in the Pw as far as checked
+here). The law: no right to social assistance for time spent abroad beyond 4 weeks per
+calendar year or beyond 4 consecutive weeks. For those who have reached the pensionable (AOW)
+age both limits are 13 weeks (lid 4). The reason for the stay does not matter, and one day too
+many loses the right for the excess days.
 
 How this module reads it:
 
@@ -16,10 +19,12 @@ How this module reads it:
   both carry the same overflow.
 - The per-year count starts again on 1 January; an unbroken run does not (a run over New Year
   is still one run).
-- The limit (28 or 91 days) is the one that applies on the new stay's first day, and it is
-  applied to all days in the check.
-- Pensionable age is a whole number of years (a parameter, 67 by default). Someone born on
-  29 February reaches it on 1 March in a year that is not a leap year.
+- The limit applies per day: a day is judged against the limit that applies on that day, 28
+  before the person's AOW day and 91 from it. So a stay that starts before the AOW day may run
+  on to 13 weeks, and days before the AOW day are never judged by the longer limit.
+- The AOW day depends on the date of birth (AOW art. 7 and 7a: a pensionable age per calendar
+  year, in years and months): see maatwerk.core.rules.aow. When it falls in a year whose age is
+  not yet published, the outcome says so (`aow_unpublished`).
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from maatwerk.core.rules.aow import AowDay, aow_day
+
 LIMIT_DAYS = 28  # 4 weeks
 PENSIONABLE_LIMIT_DAYS = 91  # 13 weeks
-DEFAULT_AOW_AGE_YEARS = 67
 
 # Dutch month names, so the client text never depends on the server's locale.
 _MONTHS = (
@@ -77,8 +83,11 @@ class Stay:
 class Outcome:
     """What art. 13 means for one new stay, given the client's other stays abroad.
 
-    The first six fields are the figures the service stores and shows; the last three make the
-    explanation exact (which year, which days, and the effect on stays later in the year).
+    The first six fields are the figures the service stores and shows; the rest make the
+    explanation exact (which year, which days, the effect on stays later in the year, and the
+    AOW day when it falls within or before the stay's year). `limit_days` is the limit on the
+    stay's first day; `remaining_after` is judged with the limit on the stay's last day in its
+    year.
     """
 
     limit_days: int
@@ -90,6 +99,8 @@ class Outcome:
     year: int | None = None
     excess_periods: tuple[Stay, ...] = ()
     later_days_lost: int = 0
+    aow_day: date | None = None
+    aow_unpublished: bool = False
 
     def explain(self) -> str:
         """Plain Dutch (B1, "u") for the client: what is left, how long, what is lost."""
@@ -105,6 +116,12 @@ class Outcome:
             lines.append(
                 f"U mag met bijstand {self.limit_days} dagen per jaar naar het buitenland. "
                 f"En niet langer dan {self.limit_days} dagen achter elkaar."
+            )
+        if self.aow_day is not None and self.limit_days == LIMIT_DAYS:
+            # The longer limit starts during or after this stay: say from which day.
+            lines.append(
+                f"Vanaf {dutch_date(self.aow_day)} hebt u de AOW-leeftijd. "
+                "Vanaf die dag mag u 13 weken naar het buitenland."
             )
         if self.remaining_after:
             lines.append(f"Daarna hebt u nog {_count(self.remaining_after)} over.")
@@ -142,23 +159,9 @@ def _count(days: int) -> str:
     return f"{days} dag" if days == 1 else f"{days} dagen"
 
 
-def _birthday(birth_date: date, years: int) -> date:
-    """The day the person turns `years` old; 29 February moves to 1 March if it is missing."""
-    year = birth_date.year + years
-    try:
-        return birth_date.replace(year=year)
-    except ValueError:
-        return date(year, 3, 1)
-
-
-def pensionable(birth_date: date, on: date, aow_age_years: int = DEFAULT_AOW_AGE_YEARS) -> bool:
-    """From the AOW birthday on, the longer limit of 13 weeks applies."""
-    return on >= _birthday(birth_date, aow_age_years)
-
-
-def limit_for(birth_date: date, on: date, aow_age_years: int = DEFAULT_AOW_AGE_YEARS) -> int:
-    """28 days, or 91 from pensionable age: the same number serves the year and the run."""
-    return PENSIONABLE_LIMIT_DAYS if pensionable(birth_date, on, aow_age_years) else LIMIT_DAYS
+def limit_on(aow: AowDay, day: date) -> int:
+    """28 days, or 91 from the AOW day on: the same number serves the year and the run."""
+    return PENSIONABLE_LIMIT_DAYS if day >= aow.day else LIMIT_DAYS
 
 
 def _days_of(stays: Iterable[Stay]) -> set[int]:
@@ -169,12 +172,14 @@ def _days_of(stays: Iterable[Stay]) -> set[int]:
     return days
 
 
-def _excess(days: set[int], limit: int) -> set[int]:
+def _excess(days: set[int], aow: AowDay) -> set[int]:
     """The days that break the year rule or the run rule, walking through them in time order.
 
     Each day's place in its calendar year and in its unbroken run depends only on the days
-    before it, which is what makes the outcome the same whichever stay is checked.
+    before it, and the limit only on the day itself, which is what makes the outcome the same
+    whichever stay is checked.
     """
+    pensionable_from = aow.day.toordinal()
     excess: set[int] = set()
     year_count, run_length = 0, 0
     previous: int | None = None
@@ -183,6 +188,7 @@ def _excess(days: set[int], limit: int) -> set[int]:
             year_count = 0
         run_length = run_length + 1 if previous == day - 1 else 1
         year_count += 1
+        limit = PENSIONABLE_LIMIT_DAYS if day >= pensionable_from else LIMIT_DAYS
         if year_count > limit or run_length > limit:
             excess.add(day)
         previous = day
@@ -202,41 +208,40 @@ def _periods(days: Iterable[int]) -> Iterator[Stay]:
         yield Stay(date.fromordinal(run[0]), date.fromordinal(run[-1]))
 
 
-def check_stay(
-    new: Stay,
-    others: Sequence[Stay],
-    *,
-    birth_date: date,
-    aow_age_years: int = DEFAULT_AOW_AGE_YEARS,
-) -> Outcome:
+def check_stay(new: Stay, others: Sequence[Stay], *, birth_date: date) -> Outcome:
     """How much of a new stay abroad is without right to assistance, and what is left.
 
     `others` are the client's other registered stays abroad, in any year and possibly
     overlapping the new one. Figures for "used" and "remaining" are for the calendar year of the
-    new stay's first day; the excess counts every day of the new stay, in every year it touches.
+    new stay's first day; the excess counts every day of the new stay, in every year it touches,
+    each day against the limit of that day.
     """
-    limit = limit_for(birth_date, new.first_day, aow_age_years)
+    aow = aow_day(birth_date)
     year = new.first_day.year
     other_days = _days_of(others)
     new_days = set(new.ordinals())
     all_days = other_days | new_days
 
-    with_new = _excess(all_days, limit)
+    with_new = _excess(all_days, aow)
     excess = sorted(with_new & new_days)
     # Days of other stays that only become excess because of this one: by the time-order rule
     # these can only lie after the new stay, so they belong to later trips.
-    later = (with_new - _excess(other_days, limit)) - new_days
+    later = (with_new - _excess(other_days, aow)) - new_days
+    last_in_year = min(new.last_day, date(year, 12, 31))
+    shown = aow.day.year <= new.last_day.year
 
     return Outcome(
-        limit_days=limit,
+        limit_days=limit_on(aow, new.first_day),
         used_before=_in_year(other_days, year),
         days_this_stay=new.days,
-        remaining_after=max(0, limit - _in_year(all_days, year)),
+        remaining_after=max(0, limit_on(aow, last_in_year) - _in_year(all_days, year)),
         excess_days=len(excess),
         excess_from=date.fromordinal(excess[0]) if excess else None,
         year=year,
         excess_periods=tuple(_periods(excess)),
         later_days_lost=len(later),
+        aow_day=aow.day if shown else None,
+        aow_unpublished=shown and not aow.published,
     )
 
 
@@ -245,14 +250,14 @@ def days_left(
     stays: Sequence[Stay],
     *,
     birth_date: date,
-    aow_age_years: int = DEFAULT_AOW_AGE_YEARS,
     on: date | None = None,
 ) -> int:
     """Days the client may still spend abroad in `year` ("U hebt dit jaar nog X dagen").
 
-    Pensionable age is judged on `on` (pass today for the portal); without it, on 1 January of
-    the year, so a client who turns the AOW age during the year is never told too many days.
-    This is the per-year allowance only: a single trip is also held to the consecutive limit.
+    The limit is the one that applies on `on` (pass today for the portal); without it, on
+    1 January of the year, so a client who reaches the AOW age during the year is never told
+    too many days. This is the per-year allowance only: a single trip is also held to the
+    consecutive limit.
     """
-    limit = limit_for(birth_date, on or date(year, 1, 1), aow_age_years)
+    limit = limit_on(aow_day(birth_date), on or date(year, 1, 1))
     return max(0, limit - _in_year(_days_of(stays), year))

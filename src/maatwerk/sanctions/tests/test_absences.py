@@ -202,3 +202,85 @@ def test_staff_register_by_phone_in_the_workspace_and_a_bad_date_keeps_the_input
     assert done.status_code == 302
     made = person.absences.get()
     assert made.kind == "care" and made.recorded_by == regisseur and made.receipt.channel == "phone"
+
+
+# --- AOW age per date of birth (AOW art. 7a) ----------------------------------------------------
+
+AOW_MESSAGE = (
+    "De AOW-leeftijd voor deze geboortedatum is nog niet bekendgemaakt. Wij rekenen met de "
+    "laatst bekende leeftijd (67 jaar en 3 maanden). Controleer dit later."
+)
+
+
+def _today_is(monkeypatch, today):
+    real = timezone.localdate
+
+    def localdate(value=None, timezone=None):
+        return real(value, timezone) if value is not None else today
+
+    monkeypatch.setattr(timezone, "localdate", localdate)
+
+
+def test_the_4_week_limit_holds_until_the_aow_day_of_67_years_and_3_months():
+    person, _ = _client(birth_date=date(1961, 2, 10))  # AOW day 10 May 2028
+    made = _report(person, date(2028, 3, 1), date(2028, 4, 29))
+    assert made.excess_days == 32 and not made.aow_unpublished
+
+
+def test_from_the_aow_day_a_stay_may_last_13_weeks():
+    person, _ = _client(birth_date=date(1960, 5, 20))  # AOW day 20 May 2027
+    seen = absences.preview(
+        client=person, first_day=date(2027, 5, 10), last_day=date(2027, 7, 8), abroad=True
+    )
+    assert seen.excess_days == 0 and not seen.aow_unpublished
+    assert "Vanaf 20 mei 2027 hebt u de AOW-leeftijd." in seen.explanation
+
+
+def test_an_unpublished_aow_age_is_stored_and_staff_are_told(client, monkeypatch):
+    _today_is(monkeypatch, date(2031, 6, 1))
+    person, regisseur = _client(birth_date=date(1964, 10, 1))  # AOW day 1 January 2032
+    client.force_login(regisseur)
+    url = reverse("staff_sanctions:absences", args=[person.public_id])
+    data = {
+        "absence-kind": "holiday",
+        "absence-first_day": "2031-12-01",
+        "absence-last_day": "2032-01-31",
+        "absence-abroad": "on",
+        "absence-place": "Spanje",
+        "absence-via": "phone",
+    }
+    page = client.post(url, data, follow=True).content.decode()
+    made = person.absences.get()
+    assert made.aow_unpublished
+    assert AOW_MESSAGE in page  # the warning after saving, and again in the row
+    assert page.count(AOW_MESSAGE) == 2
+    # A stay far from the AOW day does not depend on the estimate: no flag, no message.
+    far = _report(person, date(2031, 7, 1), date(2031, 7, 5))
+    assert not far.aow_unpublished
+    # Changing the dates computes the flag again.
+    changed = absences.change(
+        absence=made,
+        first_day=date(2031, 8, 1),
+        last_day=date(2031, 8, 5),
+        place="Spanje",
+        actor=regisseur,
+    )
+    assert not changed.aow_unpublished
+
+
+def test_the_portal_check_shows_an_unpublished_aow_age(client, monkeypatch):
+    _today_is(monkeypatch, date(2031, 6, 1))
+    person, _ = _client(birth_date=date(1964, 10, 1))
+    client.force_login(person.user)
+    page = client.post(
+        reverse("portal_sanctions:absences"),
+        {
+            "absence-kind": "holiday",
+            "absence-first_day": "2031-12-01",
+            "absence-last_day": "2032-01-31",
+            "absence-abroad": "on",
+            "absence-place": "Spanje",
+            "action": "check",
+        },
+    ).content.decode()
+    assert AOW_MESSAGE in page

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from maatwerk.core.rules.aow import aow_day
 from maatwerk.sanctions.rules.stay_abroad import (
     LIMIT_DAYS,
     PENSIONABLE_LIMIT_DAYS,
@@ -16,7 +17,7 @@ from maatwerk.sanctions.rules.stay_abroad import (
     check_stay,
     days_left,
     dutch_date,
-    pensionable,
+    limit_on,
 )
 
 YOUNG = date(1990, 5, 17)  # far from the AOW age in all examples
@@ -144,29 +145,68 @@ def test_pensionable_age_allows_91_days() -> None:
     assert longer.excess_from == date(2026, 7, 1)
 
 
-def test_pensionable_age_is_judged_on_the_first_day() -> None:
-    born = date(1959, 7, 15)  # 67 on 15 July 2026
-    before = check_stay(stay("2026-07-14", "2026-08-31"), [], birth_date=born)
-    on_birthday = check_stay(stay("2026-07-15", "2026-08-31"), [], birth_date=born)
-    assert before.limit_days == LIMIT_DAYS
-    assert before.excess_days == before.days_this_stay - 28
-    assert on_birthday.limit_days == PENSIONABLE_LIMIT_DAYS
-    assert on_birthday.excess_days == 0
-
-
-def test_aow_age_is_a_parameter() -> None:
-    born = date(1958, 1, 1)  # 68 in 2026
-    assert pensionable(born, date(2026, 1, 1))
-    assert not pensionable(born, date(2026, 1, 1), aow_age_years=69)
-    outcome = check_stay(stay("2026-07-01", "2026-08-31"), [], birth_date=born, aow_age_years=69)
+def test_aow_age_67_and_3_months_keeps_the_4_week_limit_until_the_aow_day() -> None:
+    # Born 10 February 1961: AOW age 67 years and 3 months (2028), reached on 10 May 2028. A
+    # whole-years reading would allow 13 weeks from 10 February 2028.
+    outcome = check_stay(stay("2028-03-01", "2028-04-29"), [], birth_date=date(1961, 2, 10))
     assert outcome.limit_days == LIMIT_DAYS
+    assert outcome.excess_days == 32
+    assert outcome.excess_from == date(2028, 3, 29)
+    assert outcome.aow_day == date(2028, 5, 10)
+    assert not outcome.aow_unpublished
+
+
+def test_the_13_week_limit_applies_from_the_aow_day_within_a_stay() -> None:
+    # Born 11 June 1959: AOW age 67 (2026), reached on 11 June 2026. From that day the limit is
+    # 91 days for the year and for the run, so the 60 days from 1 June lose nothing.
+    outcome = check_stay(stay("2026-06-01", "2026-07-30"), [], birth_date=date(1959, 6, 11))
+    assert outcome.limit_days == LIMIT_DAYS
+    assert outcome.excess_days == 0
+    assert outcome.aow_day == date(2026, 6, 11)
+    assert outcome.remaining_after == 91 - 60
+    assert (
+        "Vanaf 11 juni 2026 hebt u de AOW-leeftijd. "
+        "Vanaf die dag mag u 13 weken naar het buitenland." in outcome.explain()
+    )
+
+
+def test_days_before_the_aow_day_keep_the_4_week_limit() -> None:
+    born = date(1959, 7, 15)  # AOW day 15 July 2026
+    outcome = check_stay(stay("2026-06-01", "2026-08-31"), [], birth_date=born)
+    # 29 June to 14 July (days 29 to 44) are over 4 weeks; from 15 July the limit is 91, which
+    # the run reaches on 30 August (day 91): 31 August is over it.
+    assert outcome.excess_periods == (
+        stay("2026-06-29", "2026-07-14"),
+        stay("2026-08-31", "2026-08-31"),
+    )
+    assert outcome.excess_days == 16 + 1
+    on_the_day = check_stay(stay("2026-07-15", "2026-08-31"), [], birth_date=born)
+    assert on_the_day.limit_days == PENSIONABLE_LIMIT_DAYS
+    assert on_the_day.excess_days == 0
+    assert "AOW-leeftijd" not in on_the_day.explain()
+
+
+def test_limit_on_the_aow_day() -> None:
+    aow = aow_day(date(1958, 1, 1))  # 67 on 1 January 2025
+    assert limit_on(aow, date(2024, 12, 31)) == LIMIT_DAYS
+    assert limit_on(aow, date(2025, 1, 1)) == PENSIONABLE_LIMIT_DAYS
 
 
 def test_born_on_29_february() -> None:
-    born = date(1960, 2, 29)  # 67 in 2027, not a leap year
-    assert not pensionable(born, date(2027, 2, 28))
-    assert pensionable(born, date(2027, 3, 1))
-    assert pensionable(date(1957, 2, 28), date(2024, 2, 28))
+    born = date(1960, 2, 29)  # 67 in 2027, not a leap year: 1 March 2027
+    assert aow_day(born).day == date(2027, 3, 1)
+    assert check_stay(stay("2027-02-28", "2027-02-28"), [], birth_date=born).limit_days == 28
+    assert check_stay(stay("2027-03-01", "2027-03-01"), [], birth_date=born).limit_days == 91
+
+
+def test_an_aow_day_in_an_unpublished_year_is_flagged() -> None:
+    born = date(1964, 10, 1)  # AOW day 1 January 2032, a year not yet published
+    outcome = check_stay(stay("2031-12-01", "2032-01-31"), [], birth_date=born)
+    assert outcome.aow_day == date(2032, 1, 1)
+    assert outcome.aow_unpublished
+    # Far from the AOW day the estimate does not matter and is not mentioned.
+    early = check_stay(stay("2026-07-01", "2026-07-10"), [], birth_date=born)
+    assert early.aow_day is None and not early.aow_unpublished
 
 
 def test_overlapping_others_are_not_counted_twice() -> None:
@@ -275,7 +315,9 @@ def stays(draw: st.DrawFn, max_days: int = 70) -> Stay:
     return Stay(first, first + timedelta(days=draw(st.integers(0, max_days - 1))))
 
 
-births = st.sampled_from([YOUNG, RETIRED, date(1959, 6, 15), date(1960, 2, 29)])
+births = st.sampled_from(
+    [YOUNG, RETIRED, date(1959, 6, 15), date(1960, 2, 29), date(1959, 12, 1), date(1960, 5, 20)]
+)
 other_lists = st.lists(stays(), max_size=6)
 
 
@@ -283,11 +325,14 @@ def day_set(items: list[Stay]) -> set[date]:
     return {s.first_day + timedelta(days=i) for s in items for i in range(s.days)}
 
 
-def reference_excess(new: Stay, others: list[Stay], limit: int) -> set[date]:
-    """The rule read literally, day by day: a day breaks the year rule or the run rule."""
+def reference_excess(new: Stay, others: list[Stay], born: date) -> set[date]:
+    """The rule read literally, day by day: a day breaks the year rule or the run rule, with
+    the limit of that day (13 weeks from the AOW day)."""
     abroad = day_set([*others, new])
+    pensionable_from = aow_day(born).day
     excess = set()
     for day in day_set([new]):
+        limit = 91 if day >= pensionable_from else 28
         in_year = sum(1 for d in abroad if d.year == day.year and d <= day)
         run, back = 0, day
         while back in abroad:
@@ -312,7 +357,7 @@ def longest_run(days: set[date]) -> int:
 @given(new=stays(), others=other_lists, born=births)
 def test_matches_the_rule_read_day_by_day(new: Stay, others: list[Stay], born: date) -> None:
     outcome = check_stay(new, others, birth_date=born)
-    expected = reference_excess(new, others, outcome.limit_days)
+    expected = reference_excess(new, others, born)
     assert outcome.excess_days == len(expected)
     assert outcome.excess_from == (min(expected) if expected else None)
     assert day_set(list(outcome.excess_periods)) == expected
@@ -334,8 +379,8 @@ def test_no_excess_within_both_limits(new: Stay, others: list[Stay], born: date)
     outcome = check_stay(new, others, birth_date=born)
     abroad = day_set([*others, new])
     years = {new.first_day.year, new.last_day.year}
-    within_years = all(sum(1 for d in abroad if d.year == y) <= outcome.limit_days for y in years)
-    if within_years and longest_run(abroad) <= outcome.limit_days:
+    within_years = all(sum(1 for d in abroad if d.year == y) <= LIMIT_DAYS for y in years)
+    if within_years and longest_run(abroad) <= LIMIT_DAYS:
         assert outcome.excess_days == 0
 
 
@@ -356,13 +401,14 @@ def test_another_stay_never_lowers_the_excess(
 def test_remaining_and_used(new: Stay, others: list[Stay], born: date) -> None:
     outcome = check_stay(new, others, birth_date=born)
     year = new.first_day.year
-    limit = outcome.limit_days
+    last_in_year = min(new.last_day, date(year, 12, 31))
+    limit = limit_on(aow_day(born), last_in_year)
     used_with_new = sum(1 for d in day_set([*others, new]) if d.year == year)
     assert outcome.used_before == sum(1 for d in day_set(others) if d.year == year)
     assert outcome.remaining_after + min(used_with_new, limit) == limit
     assert outcome.remaining_after <= max(0, limit - outcome.used_before)
     assert outcome.remaining_after == days_left(
-        year, [*others, new], birth_date=born, on=new.first_day
+        year, [*others, new], birth_date=born, on=last_in_year
     )
 
 
@@ -384,9 +430,7 @@ def test_overflow_is_blamed_once(first: Stay, second: Stay) -> None:
         return
     a = check_stay(first, [second], birth_date=YOUNG)
     b = check_stay(second, [first], birth_date=YOUNG)
-    whole = reference_excess(first, [second], LIMIT_DAYS) | reference_excess(
-        second, [first], LIMIT_DAYS
-    )
+    whole = reference_excess(first, [second], YOUNG) | reference_excess(second, [first], YOUNG)
     assert a.excess_days + b.excess_days == len(whole)
 
 
@@ -399,3 +443,21 @@ def test_explain_is_never_empty(new: Stay, others: list[Stay], born: date) -> No
     assert f"Deze reis duurt {new.days} dag" in text
     if outcome.excess_days:
         assert f"geen bijstand voor {outcome.excess_days} dag" in text
+
+
+@settings(deadline=None)
+@given(new=stays(), others=other_lists, born=births)
+def test_after_the_aow_day_the_limit_is_13_weeks(new: Stay, others: list[Stay], born: date) -> None:
+    aow = aow_day(born).day
+    if new.first_day < aow:
+        return
+    outcome = check_stay(new, others, birth_date=born)
+    assert outcome.limit_days == PENSIONABLE_LIMIT_DAYS
+    # All other stays after the AOW day as well: only the 91-day limit can bite.
+    if all(s.first_day >= aow for s in others):
+        expected = reference_excess(new, others, born)
+        assert outcome.excess_days == len(expected)
+        abroad = day_set([*others, new])
+        within = all(sum(1 for d in abroad if d.year == y) <= 91 for y in {d.year for d in abroad})
+        if within and longest_run(abroad) <= 91:
+            assert outcome.excess_days == 0

@@ -72,6 +72,7 @@ def my_absences(request: HttpRequest) -> HttpResponse:
             "preview": preview,
             "rows": Absence.objects.filter(client=client).select_related("receipt")[:100],
             "days_left": absences.days_left_this_year(client),
+            "aow_message": absences.aow_unpublished_message(),
             "notice_days": settings.ABSENCE_NOTICE_DAYS,
         },
     )

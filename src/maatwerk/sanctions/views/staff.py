@@ -73,6 +73,8 @@ def client_absences(request: HttpRequest, public_id: uuid.UUID, staff: StaffMemb
                 _("The absence is registered. Receipt %(number)s; the client gets it too.")
                 % {"number": made.receipt.number},
             )
+            if made.aow_unpublished:
+                messages.warning(request, absences.aow_unpublished_message())
             return redirect("staff_sanctions:absences", public_id=client.public_id)
     return _render(
         request,
@@ -82,6 +84,7 @@ def client_absences(request: HttpRequest, public_id: uuid.UUID, staff: StaffMemb
         rows=Absence.objects.filter(client=client).select_related("receipt")[:100],
         form=form,
         days_left=absences.days_left_this_year(client),
+        aow_message=absences.aow_unpublished_message(),
         may_change=access.basis in MAY_CHANGE,
     )
 
