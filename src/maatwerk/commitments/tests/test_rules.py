@@ -46,16 +46,16 @@ def test_a_suspension_that_starts_after_the_term_ended_does_not_revive_it():
     assert term.last_day == DUE
 
 
-def test_overlapping_suspensions_are_refused():
-    with pytest.raises(TermError) as error:
-        decision_term(
-            received=date(2026, 1, 5),
-            suspensions=[
-                Suspension(date(2026, 1, 10), date(2026, 1, 19)),
-                Suspension(date(2026, 1, 19), date(2026, 1, 25)),
-            ],
-        )
-    assert error.value.code == "suspensions_overlap"
+def test_overlapping_suspensions_count_each_day_once():
+    term = decision_term(
+        received=date(2026, 1, 5),
+        suspensions=[
+            Suspension(date(2026, 1, 10), date(2026, 1, 19)),
+            Suspension(date(2026, 1, 19), date(2026, 1, 25)),
+        ],
+    )
+    assert (term.suspended_days, term.overlap_days, term.overlapping_suspensions) == (16, 1, 2)
+    assert term.merged_suspensions == (Suspension(date(2026, 1, 10), date(2026, 1, 25)),)
 
 
 def test_an_extension_replaces_the_end_and_must_be_later():
