@@ -250,10 +250,7 @@ def test_a_term_in_a_year_without_a_decree_is_flagged_on_the_staff_page(client, 
     assert year in term.calendar_gaps
     client.force_login(regisseur)
     page = client.get(reverse("staff_commit:application", args=[application.public_id]))
-    assert (
-        f"Let op: voor {application.received_on.year}"
-        in page.content.decode()
-    )
+    assert f"Let op: voor {application.received_on.year}" in page.content.decode()
     assert "extra vrije dagen van de Algemene termijnenwet nog niet geladen" in (
         page.content.decode()
     )

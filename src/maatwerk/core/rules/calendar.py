@@ -155,8 +155,9 @@ def use_decree_file(path: str | os.PathLike[str] | None) -> None:
     `maatwerk calendar add-decree` counts at once.
     """
     global _decree_file
-    _decree_file = Path(path) if path else SHIPPED_DECREES
-    decrees()  # a missing or broken file is reported now, not at the first term
+    chosen = Path(path) if path else SHIPPED_DECREES
+    _decrees_in(*_file_key(chosen))  # a missing or broken file is refused now, not at a term
+    _decree_file = chosen
 
 
 def decree_file() -> Path:

@@ -25,7 +25,9 @@ _DECREE_ERRORS = {
         "Geef de vindplaats in de Staatscourant met --staatscourant, bijvoorbeeld "
         "'Stcrt. 2028, 12345'."
     ),
-    "years_backwards": "Het laatste jaar ligt vóór het eerste ({detail}). Schrijf --years 2029-2031.",
+    "years_backwards": (
+        "Het laatste jaar ligt vóór het eerste ({detail}). Schrijf --years 2029-2031."
+    ),
     "no_days": "Geef minstens één dag met --day JJJJ-MM-DD.",
     "day_outside_years": (
         "De dag {detail} valt buiten de jaren van het besluit. Controleer --years en --day."
@@ -35,7 +37,8 @@ _DECREE_ERRORS = {
         "Een besluit stelt alleen werkdagen gelijk: controleer de datum."
     ),
     "years_overlap": (
-        "Voor de jaren {detail} is al een besluit geladen. Eén besluit per jaar: controleer --years."
+        "Voor de jaren {detail} is al een besluit geladen. Eén besluit per jaar: "
+        "controleer --years."
     ),
     "unreadable_decree": "Het bestand met besluiten is niet te lezen ({detail}).",
     "decree_file_missing": "Het bestand met besluiten bestaat niet: {detail}.",
@@ -136,7 +139,9 @@ class Command(BaseCommand):
         except DecreeError as error:
             raise CommandError(decree_message(error)) from error
         except (OSError, ValueError, KeyError) as error:
-            raise CommandError(f"Het bestand {path} is niet te lezen of te schrijven: {error}") from error
+            raise CommandError(
+                f"Het bestand {path} is niet te lezen of te schrijven: {error}"
+            ) from error
         self.stdout.write(
             f"Besluit geladen voor {first}-{last} ({len(decree.days)} dagen) in {path}."
         )
