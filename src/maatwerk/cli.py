@@ -6,6 +6,7 @@ maatwerk worker               one background worker (Django Tasks, database queu
 maatwerk clock                queue the periodic tasks (escalation) every few minutes
 maatwerk commitments escalate one escalation run now
 maatwerk terms penalty ...    compute a decision term and penalty by hand (--json)
+maatwerk calendar show        the Algemene termijnenwet days of a year; add-decree loads a decree
 maatwerk clients import F     import clients from a CSV file
 maatwerk bench generate       generate a large municipality for benchmarks
 maatwerk <django command>     migrate, createsuperuser, shell, ...

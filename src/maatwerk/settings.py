@@ -160,6 +160,10 @@ DIGID_MOCK_RETURN_URL = "portal:home"
 DIGID_MOCK_CANCEL_URL = "portal:login"
 DIGID_MOCK_IDP_VALIDATE_CALLBACK_URLS = True
 
+# Algemene termijnenwet art. 3 lid 3: the file with the decreed extra days off (empty: the file
+# shipped with Maatwerk, core/rules/atw_decrees.json). `maatwerk calendar add-decree` writes it.
+ATW_DECREES = env_str("MAATWERK_ATW_DECREES", "")
+
 # Failed staff logins: after this many within the window the account is locked for the window.
 LOGIN_FAILURE_LIMIT = env_int("MAATWERK_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_MINUTES = env_int("MAATWERK_LOGIN_LOCKOUT_MINUTES", 15)

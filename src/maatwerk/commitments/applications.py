@@ -415,10 +415,6 @@ def _day(day: date) -> str:
 def _term_error_message(error: TermError, application: Application) -> str:
     due = _day(application.decision_due)
     messages = {
-        "suspensions_overlap": _(
-            "This period overlaps a period that is already recorded. A day can only stand "
-            "still once: change the dates."
-        ),
         "suspension_before_receipt": _(
             "The term cannot stand still before the application arrived. Check the first day."
         ),

@@ -11,6 +11,8 @@ https://pgawb.nl/pg-awb-digitaal/hoofdstuk-4/4-1-bijzondere-bepalingen-over-besl
 - it runs to the day before the decision.
 Awb 4:18: the municipality decides on the penalty within two weeks after the last penalty day;
 that is a statutory term, so the Atw moves its end off weekends and holidays.
+`calendar_gaps` names the years from the decision term's last day to that 4:18 date whose decreed
+Atw days (art. 3 lid 3) are not loaded: those dates need a check by hand.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from maatwerk.core.rules.calendar import TermUnit, term_end
+from maatwerk.core.rules.calendar import TermUnit, term_end, unloaded_years
 
 MAX_DAYS = 42
 BAND_DAYS = 14
@@ -73,6 +75,7 @@ class Penalty:
     maximum_reached: bool
     final: bool
     decide_penalty_by: date | None
+    calendar_gaps: tuple[int, ...] = ()
 
     @property
     def last_possible_day(self) -> date:
@@ -135,4 +138,5 @@ def penalty_for(
         maximum_reached=maximum_reached,
         final=final,
         decide_penalty_by=decide_by,
+        calendar_gaps=unloaded_years(decision_due, decide_by or decision_due),
     )

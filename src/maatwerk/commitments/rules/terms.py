@@ -10,16 +10,23 @@ https://rechtspraakbestuursrecht.nl/artikel-415-awb-opschorting-beslistermijn/. 
 +6 weeks deferral (https://rechtspraakbestuursrecht.nl/artikel-710-awb-beslistermijn-bezwaar/).
 
 Suspended days are recorded as periods with a first and a last suspended day, both included.
+Periods that share days are merged first: the term stands still on a day or it does not, so a day
+in two periods counts once (4:15 suspends the term "tot de dag waarop"; it does not add up
+grounds). `overlap_days` says how many days were in more than one period.
+
+The end of the statutory term follows the Algemene termijnenwet (core/rules/calendar.py); when the
+term runs into a year whose decreed extra days (Atw art. 3 lid 3) are not loaded, `calendar_gaps`
+names those years so that staff check the date instead of trusting a guess.
 """
 
 from __future__ import annotations
 
-import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from maatwerk.core.rules.calendar import TermUnit, atw_last_day, term_end
+from maatwerk.core.rules.calendar import TermUnit, atw_last_day, term_end, unloaded_years
 
 DEFAULT_TERM_WEEKS = 8
 # Pw art. 52: an advance within four weeks of the application, then every four weeks.
@@ -60,6 +67,10 @@ class DecisionTerm:
     extended_to: date | None
     suspended_days: int
     last_day: date
+    merged_suspensions: tuple[Suspension, ...] = ()
+    overlap_days: int = 0
+    overlapping_suspensions: int = 0
+    calendar_gaps: tuple[int, ...] = ()
 
     @property
     def notice_allowed_from(self) -> date:
@@ -71,16 +82,38 @@ class DecisionTerm:
 
 
 def check_suspensions(suspensions: Sequence[Suspension], *, received: date) -> None:
-    """Refuse periods that end before they start, start before receipt, or overlap."""
-    ordered = sorted(suspensions, key=lambda s: s.first_day)
-    for period in ordered:
+    """Refuse periods that end before they start or start before receipt (overlap is fine)."""
+    for period in sorted(suspensions, key=lambda s: s.first_day):
         if period.last_day < period.first_day:
             raise TermError("suspension_backwards", f"{period.first_day}:{period.last_day}")
         if period.first_day <= received:
             raise TermError("suspension_before_receipt", str(period.first_day))
-    for earlier, later in itertools.pairwise(ordered):
-        if later.first_day <= earlier.last_day:
-            raise TermError("suspensions_overlap", f"{earlier.first_day}:{later.first_day}")
+
+
+def merge_suspensions(suspensions: Sequence[Suspension]) -> tuple[Suspension, ...]:
+    """The union of the periods: periods that share a day become one. Adjacent periods stay
+    apart (they share no day), so each keeps its own place in time."""
+    merged: list[Suspension] = []
+    for period in sorted(suspensions, key=lambda s: (s.first_day, s.last_day)):
+        if merged and period.first_day <= merged[-1].last_day:
+            merged[-1] = Suspension(merged[-1].first_day, max(merged[-1].last_day, period.last_day))
+        else:
+            merged.append(period)
+    return tuple(merged)
+
+
+def _overlap(suspensions: Sequence[Suspension]) -> tuple[int, int]:
+    """Days that lie in more than one period, and how many periods share such a day."""
+    covered = Counter(
+        period.first_day + timedelta(days=n) for period in suspensions for n in range(period.days)
+    )
+    shared = {day for day, times in covered.items() if times > 1}
+    periods = sum(
+        1
+        for period in suspensions
+        if any(period.first_day <= day <= period.last_day for day in shared)
+    )
+    return len(shared), periods
 
 
 def decision_term(
@@ -92,7 +125,8 @@ def decision_term(
 ) -> DecisionTerm:
     """The decision term for an application whose term starts the day after `received`.
 
-    Events are taken in the order they happened. A suspension that starts while the term still
+    Suspensions are merged first (a day counts once). Events are then taken in the order they
+    happened. A suspension that starts while the term still
     runs (on or before its current last day) adds its days; one that starts after the term
     ended cannot suspend it. An extension (4:14) must be told within the term and replaces the
     last day with the date in the letter, exactly; later suspensions add to that date. The
@@ -102,12 +136,13 @@ def decision_term(
     if term_weeks < 1:
         raise TermError("term_too_short", str(term_weeks))
     check_suspensions(suspensions, received=received)
+    merged = merge_suspensions(suspensions)
     statutory = term_end(received, term_weeks, TermUnit.WEEKS, statutory=True)
     raw_end = received + timedelta(weeks=term_weeks)
     extended: date | None = None
     counted = since_extension = 0
     events = sorted(
-        [(s.first_day, 0, s) for s in suspensions] + [(e.notified_on, 1, e) for e in extensions],
+        [(s.first_day, 0, s) for s in merged] + [(e.notified_on, 1, e) for e in extensions],
         key=lambda item: (item[0], item[1]),
     )
     for day, _order, event in events:
@@ -118,11 +153,17 @@ def decision_term(
         elif day <= last:
             counted += event.days
             since_extension += event.days
+    last_day = _last_day(received, raw_end, counted, extended, since_extension)
+    overlap_days, overlapping = _overlap(suspensions)
     return DecisionTerm(
         statutory_last_day=statutory,
         extended_to=extended,
         suspended_days=counted,
-        last_day=_last_day(received, raw_end, counted, extended, since_extension),
+        last_day=last_day,
+        merged_suspensions=merged,
+        overlap_days=overlap_days,
+        overlapping_suspensions=overlapping,
+        calendar_gaps=unloaded_years(received, max(last_day, statutory)),
     )
 
 

@@ -46,16 +46,16 @@ def test_a_suspension_that_starts_after_the_term_ended_does_not_revive_it():
     assert term.last_day == DUE
 
 
-def test_overlapping_suspensions_are_refused():
-    with pytest.raises(TermError) as error:
-        decision_term(
-            received=date(2026, 1, 5),
-            suspensions=[
-                Suspension(date(2026, 1, 10), date(2026, 1, 19)),
-                Suspension(date(2026, 1, 19), date(2026, 1, 25)),
-            ],
-        )
-    assert error.value.code == "suspensions_overlap"
+def test_overlapping_suspensions_count_each_day_once():
+    term = decision_term(
+        received=date(2026, 1, 5),
+        suspensions=[
+            Suspension(date(2026, 1, 10), date(2026, 1, 19)),
+            Suspension(date(2026, 1, 19), date(2026, 1, 25)),
+        ],
+    )
+    assert (term.suspended_days, term.overlap_days, term.overlapping_suspensions) == (16, 1, 2)
+    assert term.merged_suspensions == (Suspension(date(2026, 1, 10), date(2026, 1, 25)),)
 
 
 def test_an_extension_replaces_the_end_and_must_be_later():
@@ -231,3 +231,57 @@ def test_suspensions_never_shorten_the_term_and_it_ends_on_a_working_day(receive
     assert term.last_day >= plain.last_day
     assert is_working_day(term.last_day)
     assert term.suspended_days <= sum(s.days for s in suspensions)
+
+
+RECEIVED = date(2026, 1, 5)
+
+
+def _term(*periods):
+    return decision_term(
+        received=RECEIVED,
+        suspensions=[Suspension(date(2026, 1, a), date(2026, 1, b)) for a, b in periods],
+    )
+
+
+def test_nested_suspensions_count_the_outer_period_once():
+    term = _term((10, 20), (12, 14))
+    assert (term.suspended_days, term.overlap_days, term.overlapping_suspensions) == (11, 3, 2)
+    assert term.merged_suspensions == (Suspension(date(2026, 1, 10), date(2026, 1, 20)),)
+
+
+def test_identical_suspensions_count_once():
+    term = _term((10, 14), (10, 14))
+    assert (term.suspended_days, term.overlap_days) == (5, 5)
+    assert term.last_day == _term((10, 14)).last_day
+
+
+def test_adjacent_suspensions_do_not_overlap_and_both_count():
+    term = _term((10, 14), (15, 19))
+    assert (term.suspended_days, term.overlap_days, term.overlapping_suspensions) == (10, 0, 0)
+    assert len(term.merged_suspensions) == 2
+
+
+def test_a_merged_period_starting_after_the_term_ended_does_not_suspend_it():
+    term = decision_term(
+        received=RECEIVED,
+        suspensions=[
+            Suspension(date(2026, 3, 5), date(2026, 3, 9)),
+            Suspension(date(2026, 3, 7), date(2026, 3, 12)),
+        ],
+    )
+    assert (term.suspended_days, term.last_day, term.overlap_days) == (0, DUE, 3)
+
+
+periods = st.tuples(
+    st.integers(min_value=1, max_value=56), st.integers(min_value=0, max_value=30)
+).map(lambda p: Suspension(RECEIVED + timedelta(days=p[0]), RECEIVED + timedelta(days=p[0] + p[1])))
+
+
+@given(st.lists(periods, max_size=6))
+def test_the_suspended_days_are_the_size_of_the_union_of_the_days(suspensions):
+    # Every period starts within the 8 weeks, so while the term runs: all of them count.
+    union = {s.first_day + timedelta(days=n) for s in suspensions for n in range(s.days)}
+    term = decision_term(received=RECEIVED, suspensions=suspensions)
+    assert term.suspended_days == len(union)
+    assert sum(s.days for s in term.merged_suspensions) == len(union)
+    assert term.overlap_days <= sum(s.days for s in suspensions) - len(union)

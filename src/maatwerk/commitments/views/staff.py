@@ -221,14 +221,18 @@ def application(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) 
         else:
             messages.success(request, _("Saved. The client sees this in Mijn Maatwerk."))
             return redirect("staff_commit:application", public_id=found.public_id)
+    term = applications.term_of(found)
+    state = notices.state_of(found)
+    penalty_gaps = state.penalty.calendar_gaps if state.penalty else ()
     return _render(
         request,
         staff,
         "application.html",
         client=found.client,
         application=found,
-        term=applications.term_of(found),
-        state=notices.state_of(found),
+        term=term,
+        state=state,
+        calendar_gaps=sorted({*term.calendar_gaps, *penalty_gaps}),
         decision=getattr(found, "penalty_decision", None),
         forms=bound,
         may_change=access.basis in MAY_CHANGE,

@@ -26,15 +26,18 @@ def counted_one_by_one(first: date, last: date) -> int:
 def test_the_atw_days_of_2026_are_not_working_days():
     assert sorted(public_holidays(2026)) == [
         date(2026, 1, 1),
+        date(2026, 1, 2),  # decree (art. 3 lid 3)
+        date(2026, 4, 3),  # Good Friday (art. 3 lid 2)
         date(2026, 4, 6),
         date(2026, 4, 27),
         date(2026, 5, 5),
         date(2026, 5, 14),
+        date(2026, 5, 15),  # decree: the Friday after Ascension
         date(2026, 5, 25),
         date(2026, 12, 25),
         date(2026, 12, 26),
     ]
-    assert is_working_day(date(2026, 4, 3))  # Good Friday is not an Atw holiday
+    assert not is_working_day(date(2026, 4, 3))
 
 
 def test_one_working_day_after_christmas_eve_2026_is_monday_the_28th():

@@ -23,7 +23,6 @@ from maatwerk.commitments.rules.terms import (
 )
 
 _TERM_ERRORS = {
-    "suspensions_overlap": "Twee opschortingen overlappen. Een dag kan maar één keer stilstaan.",
     "suspension_backwards": "Een opschorting eindigt vóór ze begint. Controleer VAN:TOT.",
     "suspension_before_receipt": "Een opschorting begint vóór de ontvangst van de aanvraag.",
     "extension_not_later": "De verlenging moet na het einde van de lopende termijn liggen.",
@@ -31,6 +30,14 @@ _TERM_ERRORS = {
     "extension_before_receipt": "De brief over de verlenging ligt vóór de ontvangst.",
     "term_too_short": "De termijn moet minstens 1 week zijn.",
 }
+
+
+def calendar_gap_warning(years: list[int]) -> str:
+    """Atw art. 3 lid 3 days of these years are not loaded: the dates may be a day early."""
+    return (
+        f"Let op: voor {', '.join(map(str, years))} zijn de extra vrije dagen van de Algemene "
+        "termijnenwet nog niet geladen. Controleer deze termijn."
+    )
 
 
 def _day(value: str) -> date:
@@ -111,9 +118,18 @@ class Command(BaseCommand):
                 f"De ingebrekestelling kwam vóór het einde van de termijn ({term.last_day}). "
                 f"Een ingebrekestelling telt pas vanaf {error.allowed_from}."
             ) from error
-        result = penalty.as_json(decision_due=term.last_day)
+        result: dict[str, object] = penalty.as_json(decision_due=term.last_day)
+        gaps = sorted({*term.calendar_gaps, *penalty.calendar_gaps})
+        result["calendar_gaps"] = gaps
+        if gaps:
+            result["warning"] = calendar_gap_warning(gaps)
+        if term.overlap_days:
+            result["overlap_days"] = term.overlap_days
         if options["json"]:
-            self.stdout.write(json.dumps(result, indent=2))
+            self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
             return
         for key, value in result.items():
-            self.stdout.write(f"{key:18} {value if value is not None else '-'}")
+            if key not in {"calendar_gaps", "warning"}:
+                self.stdout.write(f"{key:18} {value if value is not None else '-'}")
+        if gaps:
+            self.stderr.write(calendar_gap_warning(gaps))
