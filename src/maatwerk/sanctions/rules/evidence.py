@@ -271,14 +271,14 @@ def _municipal_miss(case: Case, fact: Fact) -> Finding:
         if fact.first_day > case.event_date:
             return _dropped(
                 fact,
-                f"Afspraak van de gemeente: {fact.text}",
+                f"Toezegging van de gemeente: {fact.text}",
                 "De gemeente hoefde dit pas na de datum te doen.",
             )
         return _finding(
             fact,
             AGAINST,
             True,
-            f"De gemeente hield zich niet aan een afspraak die bij deze verplichting hoort: "
+            f"De gemeente hield zich niet aan een toezegging die bij deze verplichting hoort: "
             f"{fact.text}",
         )
     text = f"De gemeente hield zich niet aan: {fact.text}"
@@ -290,7 +290,7 @@ def _municipal_miss(case: Case, fact: Fact) -> Finding:
 def _municipal_kept(case: Case, fact: Fact) -> Finding:
     """A linked promise of the municipality that was not missed."""
     return _dropped(
-        fact, f"Afspraak van de gemeente: {fact.text}", "De gemeente was hier niet te laat mee."
+        fact, f"Toezegging van de gemeente: {fact.text}", "De gemeente was hier niet te laat mee."
     )
 
 
