@@ -23,7 +23,7 @@ from maatwerk.dossiers.models import Client
 from maatwerk.letters.models import DeliveryChannel, DeliveryStatus, Letter
 from maatwerk.plans.models import ObstacleKind, Plan
 from maatwerk.sanctions.models import Absence, Proposal
-from maatwerk.sanctions.rules.evidence import Case, Fact, Finding, assess
+from maatwerk.sanctions.rules.evidence import Case, Fact, Finding, assess, letters_from
 
 
 def _aware(day: date, *, end: bool = False) -> datetime:
@@ -36,18 +36,30 @@ def _local_day(moment: datetime) -> date:
 
 
 def check(proposal: Proposal) -> list[Finding]:
-    case = Case(proposal.rule.category, proposal.event_date, proposal.period_start)
+    appointment = proposal.appointment
+    case = Case(
+        proposal.rule.category,
+        proposal.event_date,
+        proposal.period_start,
+        event_time=timezone.localtime(appointment.starts_at).time() if appointment else None,
+    )
     return assess(case, gather(proposal))
 
 
 def gather(proposal: Proposal) -> list[Fact]:
     client = proposal.client
     start, end = _aware(proposal.period_start), _aware(proposal.event_date, end=True)
+    # Absences that touch the period: one on the day blocks, others are shown as looked at.
     absences = list(
-        Absence.objects.filter(client=client, cancelled_at__isnull=True).select_related(
-            "receipt", "client"
-        )
+        Absence.objects.filter(
+            client=client,
+            cancelled_at__isnull=True,
+            first_day__lte=proposal.event_date,
+            last_day__gte=proposal.period_start,
+        ).select_related("receipt", "client")
     )
+    linked = list(proposal.commitments.all()) if proposal.pk is not None else []
+    ours = [c for c in linked if c.party == Party.MUNICIPALITY]
     in_period = Q(created_at__gte=start, created_at__lt=end)
     if proposal.appointment_id is not None:
         in_period |= Q(appointment_id=proposal.appointment_id)  # whenever it was asked
@@ -66,10 +78,11 @@ def gather(proposal: Proposal) -> list[Fact]:
             {a.receipt_id for a in absences} | {r.receipt_id for r in reschedules},
         )
         + _contacts(client, start, end)
-        + _municipal_misses(client, start, end)
-        + _letters(client, start, end)
+        + _municipal_misses(client, start, end, {c.pk for c in ours})
+        + _municipal_promises(ours)
+        + _letters(client, _aware(letters_from(proposal.period_start)), end)
         + _obstacles(client, proposal.event_date)
-        + _missed(proposal)
+        + _missed(proposal, [c for c in linked if c.party != Party.MUNICIPALITY])
     )
     return facts
 
@@ -85,6 +98,7 @@ def _absences(rows: list[Absence]) -> list[Fact]:
             first_day=a.first_day,
             last_day=a.last_day,
             link=reverse("staff_sanctions:absences", args=[a.client.public_id]),
+            absence=a.kind,
         )
         for a in rows
     ]
@@ -149,30 +163,60 @@ def _contacts(client: Client, start: datetime, end: datetime) -> list[Fact]:
     ]
 
 
-def _municipal_misses(client: Client, start: datetime, end: datetime) -> list[Fact]:
-    late = Commitment.objects.filter(
-        client=client, party=Party.MUNICIPALITY, due_at__gte=start, due_at__lt=end
-    ).filter(
-        Q(status=Status.OVERDUE)
-        | Q(overdue_since__isnull=False)
-        | Q(status=Status.FULFILLED, closed_at__gt=F("due_at"))
+_LATE = (
+    Q(status=Status.OVERDUE)
+    | Q(overdue_since__isnull=False)
+    | Q(status=Status.FULFILLED, closed_at__gt=F("due_at"))
+)
+
+
+def _was_late(c: Commitment) -> bool:
+    """The same test as `_LATE`, for a promise already loaded."""
+    return (
+        c.status == Status.OVERDUE
+        or c.overdue_since is not None
+        or (c.status == Status.FULFILLED and c.closed_at is not None and c.closed_at > c.due_at)
     )
-    link = reverse("staff_commit:commitments", args=[client.public_id])
-    return [
-        Fact(
-            kind="municipal_miss",
-            key=f"commitment:{c.public_id}",
-            text=f"{c.description} (uiterlijk {_local_day(c.due_at):%d-%m-%Y})",
-            first_day=_local_day(c.due_at),
-            link=link,
+
+
+def _municipal_misses(
+    client: Client, start: datetime, end: datetime, linked: set[int]
+) -> list[Fact]:
+    """Promises the municipality missed in the period that staff did not link: they weigh."""
+    late = (
+        Commitment.objects.filter(
+            client=client, party=Party.MUNICIPALITY, due_at__gte=start, due_at__lt=end
         )
-        for c in late[:50]
+        .filter(_LATE)
+        .exclude(pk__in=linked)
+    )
+    return [_municipal_fact(c, "municipal_miss") for c in late[:50]]
+
+
+def _municipal_promises(linked: list[Commitment]) -> list[Fact]:
+    """Promises of the municipality that staff linked to the proposal: a miss stops it."""
+    return [
+        _municipal_fact(c, "municipal_miss" if _was_late(c) else "municipal_kept", linked=True)
+        for c in linked
     ]
 
 
+def _municipal_fact(c: Commitment, kind: str, linked: bool = False) -> Fact:
+    return Fact(
+        kind=kind,
+        key=f"commitment:{c.public_id}",
+        text=f"{c.description} (uiterlijk {_local_day(c.due_at):%d-%m-%Y}, "
+        f"{c.get_status_display()})",
+        first_day=_local_day(c.due_at),
+        link=reverse("staff_commit:commitment", args=[c.public_id]),
+        linked=linked,
+    )
+
+
 def _letters(client: Client, start: datetime, end: datetime) -> list[Fact]:
+    """Letters from `letters_from(period_start)` up to the end of the day of the event."""
     rows = Letter.objects.filter(
-        client=client, sent_at__gte=start - timedelta(days=28), sent_at__lt=end
+        client=client, sent_at__gte=start, sent_at__lt=end
     ).prefetch_related("deliveries")
     facts = []
     for letter in rows[:50]:
@@ -188,8 +232,13 @@ def _letters(client: Client, start: datetime, end: datetime) -> list[Fact]:
                 key=f"letter:{letter.public_id}",
                 text=letter.subject,
                 first_day=_local_day(letter.sent_at),
+                at=timezone.localtime(letter.sent_at).time(),
                 link=reverse("staff_letters:letter", args=[letter.public_id]),
-                delivered=bool(
+                purpose=letter.purpose,
+                # Reached the client by at least one channel; a failed or returned channel
+                # does not undo another that worked.
+                delivered=letter.opened_at is not None
+                or bool(
                     statuses
                     & {DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.OPENED}
                 ),
@@ -225,19 +274,18 @@ def _obstacles(client: Client, day: date) -> list[Fact]:
 _NOT_MISSED = {Status.FULFILLED, Status.EXCUSED, Status.WITHDRAWN}
 
 
-def _missed(proposal: Proposal) -> list[Fact]:
-    facts = []
-    if proposal.pk is not None:
-        for c in proposal.commitments.all():
-            facts.append(
-                Fact(
-                    kind="kept" if c.status in _NOT_MISSED else "missed",
-                    key=f"missed:{c.public_id}",
-                    text=f"Niet gedaan: {c.description} ({c.get_status_display()})",
-                    first_day=_local_day(c.due_at),
-                    link=reverse("staff_commit:commitment", args=[c.public_id]),
-                )
-            )
+def _missed(proposal: Proposal, promises: list[Commitment]) -> list[Fact]:
+    """The client's linked promises and appointment: the obligation itself."""
+    facts = [
+        Fact(
+            kind="kept" if c.status in _NOT_MISSED else "missed",
+            key=f"missed:{c.public_id}",
+            text=f"Niet gedaan: {c.description} ({c.get_status_display()})",
+            first_day=_local_day(c.due_at),
+            link=reverse("staff_commit:commitment", args=[c.public_id]),
+        )
+        for c in promises
+    ]
     appointment = proposal.appointment
     if appointment is not None:
         facts.append(

@@ -49,6 +49,11 @@ class ProposalForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    municipal_commitments = forms.MultipleChoiceField(
+        label=_("The municipality's promises it is about (a missed one stops the proposal)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     reviewer = forms.ChoiceField(
         label=_("Colleague who reviews (empty: a team lead)"), required=False
     )

@@ -388,3 +388,160 @@ def test_staff_record_an_answer_given_by_phone(client):
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.response == "Ik was ziek, ik belde." and proposal.response_channel == "phone"
+
+
+# The gaps closed in issue 18: undelivered invitation, linked municipal promise, hospital stay,
+# the letter window, and what was looked at but does not apply ---------------------------------
+
+
+def _invitation(person, regisseur, days_ago, reached=True):
+    from maatwerk.letters.models import DeliveryStatus, Letter
+
+    values = sending.known_values(person, regisseur, timezone.localdate())
+    values.update(tijd="10:00", plaats="het Stadskantoor", onderwerp="werk")
+    subject, body = sending.start_text("appointment_invitation", values)
+    letter = sending.send_letter(
+        client=person, purpose="appointment_invitation", subject=subject, body=body,
+        values=values, actor=regisseur,
+    )  # fmt: skip
+    Letter.objects.filter(pk=letter.pk).update(sent_at=_moment(days_ago, 9))
+    if not reached:  # every channel failed or came back
+        letter.deliveries.update(status=DeliveryStatus.FAILED)
+    return letter
+
+
+def _municipal_promise(person, regisseur, days_ago, missed=True):
+    promise = commitment_services.promise(
+        client=person, party=Party.MUNICIPALITY, description="Reiskosten regelen voor het gesprek",
+        due_at=_moment(days_ago), actor=regisseur, allow_past=True,
+    )  # fmt: skip
+    if missed:
+        type(promise).objects.filter(pk=promise.pk).update(
+            status="overdue", overdue_since=_moment(days_ago - 1)
+        )
+        promise.refresh_from_db()
+    return promise
+
+
+def test_an_invitation_that_did_not_reach_the_client_blocks_the_proposal():
+    person, regisseur, _lead = _people()
+    _invitation(person, regisseur, days_ago=12, reached=False)
+    proposal = _propose(person, regisseur, appointment=_missed_appointment(person, regisseur))
+    assert proposal.status == ProposalStatus.BLOCKED
+    assert ("letter", "against", True) in _kinds(proposal)
+    assert "kwam niet aan" in proposal.blocking()[0]["text"]
+
+
+def test_an_undelivered_invitation_does_not_block_when_another_letter_reached_the_client():
+    person, regisseur, _lead = _people()
+    _invitation(person, regisseur, days_ago=12, reached=False)
+    _invitation(person, regisseur, days_ago=8)
+    proposal = _propose(person, regisseur, appointment=_missed_appointment(person, regisseur))
+    assert proposal.status == ProposalStatus.READY
+    assert ("letter", "against", False) in _kinds(proposal)
+    assert ("letter", "for", False) in _kinds(proposal) or any(
+        f["kind"] == "letter" and "niet geopend" in f["text"] for f in proposal.findings
+    )
+
+
+def test_a_linked_missed_promise_of_the_municipality_blocks_and_an_unlinked_one_does_not():
+    person, regisseur, _lead = _people()
+    promise = _municipal_promise(person, regisseur, days_ago=8)
+    unlinked = _propose(person, regisseur, appointment=_missed_appointment(person, regisseur))
+    assert unlinked.status == ProposalStatus.READY
+    assert ("municipal_miss", "against", False) in _kinds(unlinked)
+    linked = _propose(person, regisseur, code="plan-van-aanpak", days_ago=3, commitments=[promise])
+    assert linked.status == ProposalStatus.BLOCKED
+    blocking = linked.blocking()
+    assert [f["kind"] for f in blocking] == ["municipal_miss"]
+    assert "Reiskosten regelen" in blocking[0]["text"]
+    # It is not taken for the client's own obligation.
+    assert not any(f["kind"] in ("missed", "kept") for f in linked.findings)
+
+
+def test_a_linked_promise_the_municipality_kept_is_shown_as_looked_at():
+    person, regisseur, _lead = _people()
+    promise = _municipal_promise(person, regisseur, days_ago=8, missed=False)
+    type(promise).objects.filter(pk=promise.pk).update(status="fulfilled", closed_at=_moment(9))
+    proposal = _propose(person, regisseur, commitments=[promise])
+    shown = next(f for f in proposal.findings if f["key"] == f"commitment:{promise.public_id}")
+    assert shown["applies"] is False and shown["direction"] == "none" and shown["reason"]
+    assert proposal.status == ProposalStatus.READY
+
+
+def test_staff_link_a_promise_of_the_municipality_in_the_proposal_form(client):
+    from django.urls import reverse
+
+    from maatwerk.sanctions.models import Proposal
+
+    person, regisseur, _lead = _people()
+    promise = _municipal_promise(person, regisseur, days_ago=8)
+    client.force_login(regisseur)
+    url = reverse("staff_sanctions:proposals", args=[person.public_id])
+    page = client.get(url).content.decode()
+    assert "De toezeggingen van de gemeente waar het over gaat" in page
+    assert f'value="{promise.public_id}"' in page
+    response = client.post(
+        url,
+        {
+            "proposal-code": "afspraak",
+            "proposal-event_date": _day(5).isoformat(),
+            "proposal-facts": "De cliënt kwam niet naar het gesprek van die dag en belde niet af.",
+            "proposal-municipal_commitments": [str(promise.public_id)],
+        },
+    )
+    assert response.status_code == 302
+    made = Proposal.objects.get(client=person)
+    assert list(made.commitments.all()) == [promise]
+    assert made.status == ProposalStatus.BLOCKED
+
+
+def test_a_hospital_stay_around_but_not_on_the_day_is_shown_without_blocking():
+    person, regisseur, _lead = _people()
+    absences.report(
+        client=person, kind="hospital", first_day=_day(15), last_day=_day(8), abroad=False,
+        place="", note="", via="portal", actor=person.user,
+    )  # fmt: skip
+    proposal = _propose(person, regisseur, appointment=_missed_appointment(person, regisseur))
+    assert proposal.status == ProposalStatus.READY
+    stay = next(f for f in proposal.findings if f["kind"] == "absence")
+    assert stay["applies"] and stay["direction"] == "against" and not stay["blocking"]
+    assert stay["text"] == (
+        f"Ziekenhuisopname van {_day(15):%d-%m-%Y} tot en met {_day(8):%d-%m-%Y}: valt niet op "
+        "de dag zelf, maar wel in de periode."
+    )
+
+
+def test_a_letter_forty_days_before_the_event_is_found():
+    person, regisseur, _lead = _people()
+    _invitation(person, regisseur, days_ago=45)
+    proposal = _propose(person, regisseur, days_ago=5)
+    assert proposal.period_start == _day(35)
+    assert not any(f["key"] == "letter:none" for f in proposal.findings)
+    assert any(f["kind"] == "letter" and f["applies"] for f in proposal.findings)
+
+
+def test_what_does_not_apply_is_listed_on_the_proposal_page_with_its_reason(client):
+    from django.urls import reverse
+
+    person, regisseur, _lead = _people()
+    absences.report(
+        client=person, kind="holiday", first_day=_day(20), last_day=_day(10), abroad=False,
+        place="", note="", via="portal", actor=person.user,
+    )  # fmt: skip
+    proposal = _propose(person, regisseur, appointment=_missed_appointment(person, regisseur))
+    dropped = [f for f in proposal.findings if not f["applies"]]
+    assert [f["kind"] for f in dropped] == ["absence"]
+    reason = (
+        f"Afwezigheid van {_day(20):%d-%m-%Y} tot en met {_day(10):%d-%m-%Y} valt buiten de dag "
+        "van de afspraak."
+    )
+    assert dropped[0]["reason"] == reason and proposal.findings[-1] == dropped[0]
+    assert proposal.status == ProposalStatus.READY
+    client.force_login(regisseur)
+    page = client.get(reverse("staff_sanctions:proposal", args=[proposal.public_id]))
+    text = page.content.decode()
+    assert "Bekeken, maar niet van toepassing" in text and reason in text
+    # Only the weighed findings are in the table; the dropped one is in the list below it.
+    table, listed = text.split("Bekeken, maar niet van toepassing", 1)
+    assert reason not in table and reason in listed

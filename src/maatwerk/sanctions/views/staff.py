@@ -133,16 +133,20 @@ def _proposal_form(request: HttpRequest, client: Client, staff: StaffMember) -> 
             "-starts_at"
         )[:30]
     ]
-    _choices(form, "commitments").choices = [
-        (
-            str(c.public_id),
-            f"{timezone.localtime(c.due_at):%d-%m-%Y}: {c.description[:80]} "
-            f"({c.get_status_display()})",
-        )
-        for c in Commitment.objects.filter(
-            client=client, party=Party.CLIENT, due_at__gte=since
-        ).order_by("-due_at")[:30]
-    ]
+    for name, party in (
+        ("commitments", Party.CLIENT),
+        ("municipal_commitments", Party.MUNICIPALITY),
+    ):
+        _choices(form, name).choices = [
+            (
+                str(c.public_id),
+                f"{timezone.localtime(c.due_at):%d-%m-%Y}: {c.description[:80]} "
+                f"({c.get_status_display()})",
+            )
+            for c in Commitment.objects.filter(
+                client=client, party=party, due_at__gte=since
+            ).order_by("-due_at")[:30]
+        ]
     colleagues = proposals.eligible_reviewers(staff.user)
     _choices(form, "reviewer").choices = [("", "—")] + [
         (str(u.pk), u.get_full_name() or u.username)
@@ -168,7 +172,10 @@ def client_proposals(
                 facts=data["facts"],
                 actor=staff.user,
                 commitments=list(
-                    Commitment.objects.filter(client=client, public_id__in=data["commitments"])
+                    Commitment.objects.filter(
+                        client=client,
+                        public_id__in=data["commitments"] + data["municipal_commitments"],
+                    )
                 ),
                 appointment=Appointment.objects.filter(
                     client=client, public_id=parse_uuid(data["appointment"]) or uuid.UUID(int=0)
@@ -205,6 +212,8 @@ def proposal(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
         proposal=found,
         client=found.client,
         blocking=found.blocking(),
+        weighed=[f for f in found.findings if f.get("applies", True)],
+        dropped=[f for f in found.findings if not f.get("applies", True)],
         overrides={o.finding_key: o for o in found.overrides.select_related("by")},
         may_change=access.basis in MAY_CHANGE,
         may_review=may_review,
