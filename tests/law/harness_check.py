@@ -93,11 +93,11 @@ if os.environ.get("ORACLE_FAKE_PROJECT"):
 
     @dataclass
     class Aow:
-        day: date
+        day: date | None
         published: bool
 
     aow = types.ModuleType("maatwerk.core.rules.aow")
-    aow.aow_day = lambda birth: Aow(oracle.aow_day(birth), True)
+    aow.aow_day = lambda birth: Aow(oracle.aow_day(birth), oracle.aow_day(birth) is not None)
     sys.modules[aow.__name__] = aow
 
     @dataclass

@@ -293,6 +293,16 @@ def test_the_aow_day_of_a_birthday_missing_from_the_month(birth):
     assert got.day == oracle.aow_day(birth)
 
 
+@SOME
+@given(st.dates(min_value=date(1966, 1, 1), max_value=date(1975, 12, 31)))
+def test_an_aow_day_after_the_last_fixed_year_is_not_published(birth):
+    # The age can only go up (art. 7a), so these births reach it in 2033 or later; the age for a
+    # year is fixed five years ahead, and in December 2026 nothing after 2032 can be fixed.
+    from maatwerk.core.rules.aow import aow_day
+
+    assert not aow_day(birth).published
+
+
 # --- Pw art. 13 lid 1 sub e: stays abroad ------------------------------------------------------
 
 stay_plans = st.lists(
