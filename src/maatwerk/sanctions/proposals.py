@@ -29,7 +29,6 @@ from maatwerk.letters.rules.variables import fill
 from maatwerk.letters.sending import send_official, start_text
 from maatwerk.sanctions import evidence
 from maatwerk.sanctions.errors import SanctionError
-from maatwerk.sanctions.rules import repeats
 from maatwerk.sanctions.models import (
     Category,
     Decision,
@@ -42,6 +41,7 @@ from maatwerk.sanctions.models import (
     SanctionRule,
     SanctionTable,
 )
+from maatwerk.sanctions.rules import repeats
 
 SHIPPED_TABLE = Path(__file__).with_name("table.json")
 MAX_MONTHS = 3  # Pw art. 18: at most 3 months per measure, also on repeat
@@ -126,8 +126,8 @@ def _valid_article(code: str, article: str) -> str:
         raise SanctionError(
             _(
                 "The rule '%(code)s' has no article. Add \"article\" with the article of the "
-                "Participatiewet the obligation comes from, for example \"Pw art. 18 lid 4 onder "
-                "a\" or \"Pw art. 9 lid 1 onder a\"."
+                'Participatiewet the obligation comes from, for example "Pw art. 18 lid 4 onder '
+                'a" or "Pw art. 9 lid 1 onder a".'
             )
             % {"code": code}
         )
@@ -309,9 +309,11 @@ def breach_text(proposal: Proposal) -> str:
         text = "Dit is de tweede keer binnen 12 maanden na een eerdere maatregel"
     else:
         text = "Dit is de derde keer (of vaker) binnen 12 maanden na een eerdere maatregel"
-    text += f". Eerdere maatregel: {named}."
+    text += f". {'Eerdere maatregelen' if ';' in named else 'Eerdere maatregel'}: {named}."
     if proposal.breach >= repeats.THIRD and proposal.rule.uniform:
-        text += " De wet zegt dan: 100% minder bijstand, 3 maanden (Participatiewet art. 18 lid 7)."
+        text += (
+            " De wet zegt dan: 100% minder bijstand, 3 maanden (Participatiewet artikel 18 lid 7)."
+        )
     return text
 
 
