@@ -59,6 +59,11 @@ class ProposalForm(forms.Form):
     )
 
 
+class MissingInformationForm(forms.Form):
+    what = text_field(_("Which information or papers are missing"), rows=3)
+    due_on = date_field(_("Deliver by (empty: in two weeks)"), required=False)
+
+
 class ExplainForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput)
     reason = text_field(_("Why this finding does not apply"), rows=2)

@@ -104,6 +104,12 @@ class SanctionRule(models.Model):
     months = models.PositiveSmallIntegerField()
     repeat_percentage = models.PositiveSmallIntegerField()
     repeat_months = models.PositiveSmallIntegerField()
+    # The Participatiewet article the obligation comes from, e.g. "Pw art. 18 lid 4 onder a".
+    article = models.CharField(max_length=80)
+    # The article of the municipality's ordinance that sets the percentage and months.
+    ordinance_article = models.CharField(max_length=80, blank=True)
+    # One of the obligations of Pw art. 18 lid 4, counted together for repeats; derived from
+    # `article` when the table is loaded (rules/repeats.is_statutory).
     uniform = models.BooleanField(default=False)
 
     class Meta:
@@ -153,6 +159,10 @@ class Proposal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     repeat = models.BooleanField(default=False)
+    # Which breach this is (1, 2, or 3 for the third and later: rules/repeats.py), and the
+    # earlier sanctions that made it a repeat.
+    breach = models.PositiveSmallIntegerField(default=1)
+    earlier = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="+")
     percentage = models.PositiveSmallIntegerField()
     months = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=10, choices=ProposalStatus.choices)
@@ -202,6 +212,33 @@ class Override(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "finding_key"], name="one_override")
         ]
+
+
+class MissingInformation(models.Model):
+    """Information or papers the client did not deliver (Pw art. 17 lid 1): never a reduction
+    (art. 18 lid 2) but a term to deliver them, after which the right to assistance can be
+    suspended and reviewed (art. 54)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="missing_information")
+    what = models.TextField(_("what is missing"))
+    due_on = models.DateField(_("deliver by"))
+    commitment = models.ForeignKey(
+        "commitments.Commitment", on_delete=models.PROTECT, related_name="+"
+    )
+    letter = models.ForeignKey("letters.Letter", on_delete=models.PROTECT, related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    end_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
 
 
 class ObjectionOutcome(models.TextChoices):

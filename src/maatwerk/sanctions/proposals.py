@@ -41,6 +41,7 @@ from maatwerk.sanctions.models import (
     SanctionRule,
     SanctionTable,
 )
+from maatwerk.sanctions.rules import repeats
 
 SHIPPED_TABLE = Path(__file__).with_name("table.json")
 MAX_MONTHS = 3  # Pw art. 18: at most 3 months per measure, also on repeat
@@ -92,10 +93,20 @@ def _valid_rule(row: dict[str, Any]) -> dict[str, Any]:
     category = row.get("category")
     if not code or not label or category not in Category.values:
         raise SanctionError(_("Every rule needs a code, a label and a known category."))
+    article = _valid_article(code, str(row.get("article", "")).strip())
     if not (0 < percentage <= 100 and 0 < repeat_percentage <= 100):
         raise SanctionError(_("A percentage is between 1 and 100."))
     if not (1 <= months <= MAX_MONTHS and 1 <= repeat_months <= MAX_MONTHS):
         raise SanctionError(_("A sanction lasts 1 to 3 months."))
+    statutory = repeats.is_statutory(article)
+    if statutory and (percentage, repeat_percentage) != (100, 100):
+        raise SanctionError(
+            _(
+                "The rule '%(code)s' is an obligation of Pw art. 18 lid 4: the law sets the "
+                "reduction at 100%%, also on a repeat (art. 18 lid 5 and 6). Fill in 100."
+            )
+            % {"code": code}
+        )
     return {
         "code": code,
         "label": label,
@@ -104,8 +115,33 @@ def _valid_rule(row: dict[str, Any]) -> dict[str, Any]:
         "months": months,
         "repeat_percentage": repeat_percentage,
         "repeat_months": repeat_months,
-        "uniform": bool(row.get("uniform", False)),
+        "article": article,
+        "ordinance_article": str(row.get("ordinance_article", "")).strip()[:80],
+        "uniform": statutory,
     }
+
+
+def _valid_article(code: str, article: str) -> str:
+    if not repeats.is_article(article):
+        raise SanctionError(
+            _(
+                "The rule '%(code)s' has no article. Add \"article\" with the article of the "
+                'Participatiewet the obligation comes from, for example "Pw art. 18 lid 4 onder '
+                'a" or "Pw art. 9 lid 1 onder a".'
+            )
+            % {"code": code}
+        )
+    if repeats.is_information_duty(article):
+        raise SanctionError(
+            _(
+                "The rule '%(code)s' is the information duty (Pw art. 17 lid 1). Art. 18 lid 2 "
+                "says that breaking it never lowers the assistance. Take this rule out of the "
+                "table. When information or papers are missing, use 'Information missing: "
+                "suspend assistance (art. 54 lid 1)' on the client's sanctions page."
+            )
+            % {"code": code}
+        )
+    return article
 
 
 def ensure_table() -> None:
@@ -169,7 +205,13 @@ def propose(
     rule = rule_for(code, event_date)
     commitments = commitments or []
     _refuse_pending_objection(client, rule, event_date, commitments, appointment)
-    repeat = _is_repeat(client, rule.code, event_date)
+    counted = _count(client, rule, event_date)
+    percentage, months = repeats.terms(
+        counted,
+        statutory=rule.uniform,
+        first=(rule.percentage, rule.months),
+        repeat=(rule.repeat_percentage, rule.repeat_months),
+    )
     with transaction.atomic():
         proposal = Proposal.objects.create(
             client=client,
@@ -180,19 +222,23 @@ def propose(
             appointment=appointment,
             proposer=actor,
             reviewer=reviewer,
-            repeat=repeat,
-            percentage=rule.repeat_percentage if repeat else rule.percentage,
-            months=rule.repeat_months if repeat else rule.months,
+            repeat=counted.repeat,
+            breach=counted.breach,
+            percentage=percentage,
+            months=months,
             status=ProposalStatus.READY,
             checked_at=timezone.now(),
         )
         proposal.commitments.set(commitments)
+        proposal.earlier.set(counted.earlier)
         recheck(proposal)
         with journal.dutch():
             summary = (
                 f"Uw regisseur stelt een maatregel voor: {rule.label}. Eerst kijken wij of alles "
                 "in uw dossier dit steunt. U mag altijd uw kant vertellen voordat wij besluiten."
             )
+            if counted.repeat:
+                summary += " " + breach_text(proposal)
         journal.record(
             client=client, kind="sanction.proposed", summary=summary, actor=actor, subject=proposal
         )
@@ -221,18 +267,54 @@ def _refuse_pending_objection(
         )
 
 
-def _is_repeat(client: Client, code: str, event_date: date) -> bool:
+def standing_sanctions(client: Client) -> QuerySet[Proposal]:
+    """Decided sanctions that still stand: not rejected, and not withdrawn on objection."""
     return (
-        Proposal.objects.filter(
-            client=client,
-            rule__code=code,
-            status=ProposalStatus.DECIDED,
-            event_date__gte=event_date - timedelta(days=365),
-            event_date__lt=event_date,
-        )
+        Proposal.objects.filter(client=client, status=ProposalStatus.DECIDED)
+        .exclude(decision=Decision.REJECTED)
         .exclude(objection__outcome=ObjectionOutcome.UPHELD)
-        .exists()
+        .select_related("rule")
     )
+
+
+def _count(client: Client, rule: SanctionRule, event_date: date) -> repeats.Count:
+    """Which breach this is (Pw art. 18 lid 5-7 and the ordinance): rules/repeats.py counts."""
+    history = [
+        repeats.Earlier(
+            key=p.pk,
+            code=p.rule.code,
+            statutory=p.rule.uniform,
+            breach_on=p.event_date,
+            imposed_on=timezone.localdate(p.decided_at),
+        )
+        for p in standing_sanctions(client)
+        if p.decided_at is not None
+    ]
+    return repeats.count(
+        code=rule.code, statutory=rule.uniform, breach_on=event_date, history=history
+    )
+
+
+def breach_text(proposal: Proposal) -> str:
+    """Which breach this is and why, in plain Dutch, for staff, the client and the letters."""
+    if proposal.breach == repeats.FIRST:
+        return "Dit is de eerste keer."
+    earlier = proposal.earlier.filter(decided_at__isnull=False).select_related("rule")
+    named = "; ".join(
+        f"{p.rule.label.lower()} (besluit van {_day(timezone.localdate(p.decided_at))})"
+        for p in earlier.order_by("decided_at")
+        if p.decided_at is not None
+    )
+    if proposal.breach == repeats.SECOND:
+        text = "Dit is de tweede keer binnen 12 maanden na een eerdere maatregel"
+    else:
+        text = "Dit is de derde keer (of vaker) binnen 12 maanden na een eerdere maatregel"
+    text += f". {'Eerdere maatregelen' if ';' in named else 'Eerdere maatregel'}: {named}."
+    if proposal.breach >= repeats.THIRD and proposal.rule.uniform:
+        text += (
+            " De wet zegt dan: 100% minder bijstand, 3 maanden (Participatiewet artikel 18 lid 7)."
+        )
+    return text
 
 
 def recheck(proposal: Proposal) -> Proposal:
@@ -351,7 +433,7 @@ def _intention_text(proposal: Proposal, actor: User) -> str:
         "gesprek": _day(proposal.hearing_due),
     }
     _subject_text, body = start_text("sanction_intention", values)
-    return f"{body}\n\n{_findings_text(proposal)}\n\n" + fill(
+    return f"{body}\n\n{_findings_text(proposal)}\n\n{breach_text(proposal)}\n\n" + fill(
         "Wij stellen voor: {{ p }}% minder bijstand, {{ m }} maand(en). Er is nog niets besloten.",
         {"p": str(proposal.percentage), "m": str(proposal.months)},
     )
@@ -525,6 +607,8 @@ def _decision_text(proposal: Proposal, actor: User) -> str:
     }
     _subject_text, body = start_text("sanction_decision", values)
     parts = [body, _findings_text(proposal)]
+    if proposal.decision != Decision.REJECTED:
+        parts.append(breach_text(proposal))
     if proposal.response:
         parts.append(f'Wat u ons vertelde: "{proposal.response}"')
     if proposal.urgent_reasons:

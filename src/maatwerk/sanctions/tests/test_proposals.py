@@ -20,7 +20,7 @@ from maatwerk.dossiers.tests.factories import make_client, make_staff
 from maatwerk.letters import sending
 from maatwerk.sanctions import absences, proposals
 from maatwerk.sanctions.errors import SanctionError
-from maatwerk.sanctions.models import ProposalStatus
+from maatwerk.sanctions.models import Proposal, ProposalStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,7 @@ def test_a_receipt_for_documents_in_the_period_blocks_a_documents_sanction():
             )
         ],
     )
-    proposal = _propose(person, regisseur, code="inlichtingen-medewerking", days_ago=0)
+    proposal = _propose(person, regisseur, code="sollicitaties", days_ago=0)
     blocking = [f for f in proposal.findings if f["blocking"]]
     assert blocking and blocking[0]["kind"] == "receipt"
     assert "ontvangstbewijs" in blocking[0]["text"]
@@ -214,14 +214,14 @@ def test_the_whole_way_hearing_answer_four_eyes_decision_letter_and_objection():
     with pytest.raises(SanctionError, match="dringende redenen"):
         proposals.decide(
             proposal=proposal, actor=lead, decision="changed", reason="Lager vanwege de bus.",
-            percentage=10, months=1,
+            percentage=3, months=1,
         )  # fmt: skip
     proposals.decide(
         proposal=proposal, actor=lead, decision="changed", reason="Lager vanwege de bus.",
-        percentage=10, months=1, urgent_reasons="Geen geld voor vervoer: de gemeente helpt daarmee.",
+        percentage=3, months=1, urgent_reasons="Geen geld voor vervoer: de gemeente helpt daarmee.",
     )  # fmt: skip
     proposal.refresh_from_db()
-    assert proposal.status == ProposalStatus.DECIDED and proposal.decided_percentage == 10
+    assert proposal.status == ProposalStatus.DECIDED and proposal.decided_percentage == 3
     letter = proposal.decision_letter
     assert letter.purpose == "sanction_decision" and "bezwaar" in letter.body
     assert "Mijn bus reed niet" in letter.body
@@ -268,8 +268,10 @@ def test_a_repeat_within_twelve_months_uses_the_repeat_row_of_the_table():
     proposals.start_hearing(proposal=first, actor=regisseur)
     proposals.respond(proposal=first, text="Vergeten.", channel="phone", actor=regisseur)
     proposals.decide(proposal=first, actor=lead, decision="approved", reason="Zoals de tabel zegt.")
+    Proposal.objects.filter(pk=first.pk).update(decided_at=_moment(90))
     second = _propose(person, regisseur, days_ago=3)
-    assert second.repeat and (second.percentage, second.months) == (40, 1)
+    assert second.repeat and (second.percentage, second.months) == (5, 2)
+    assert second.breach == 2 and list(second.earlier.all()) == [first]
 
 
 def test_the_check_runs_again_when_the_dossier_changes():
@@ -296,6 +298,7 @@ def test_a_changed_table_version_applies_from_its_start_date():
                     "code": "afspraak",
                     "label": "Niet naar een afspraak",
                     "category": "appointment",
+                    "article": "Pw art. 17 lid 2",
                     "percentage": 10,
                     "months": 1,
                 }
@@ -303,14 +306,21 @@ def test_a_changed_table_version_applies_from_its_start_date():
         }
     )
     assert _propose(person, regisseur, days_ago=0).percentage == 10
-    assert _propose(person, regisseur, days_ago=5).percentage == 20
+    assert _propose(person, regisseur, days_ago=5).percentage == 5
     with pytest.raises(SanctionError, match="1 tot 3 maanden"):
         proposals.load_table(
             {
                 "name": "Fout",
                 "starts_on": "2030-01-01",
                 "rules": [
-                    {"code": "x", "label": "X", "category": "other", "percentage": 100, "months": 6}
+                    {
+                        "code": "x",
+                        "label": "X",
+                        "category": "other",
+                        "article": "Pw art. 9 lid 1 onder b",
+                        "percentage": 100,
+                        "months": 6,
+                    }
                 ],
             }
         )
@@ -332,6 +342,7 @@ def test_the_table_command_loads_a_version_and_refuses_a_broken_file(tmp_path):
                         "code": "afspraak",
                         "label": "Niet komen",
                         "category": "appointment",
+                        "article": "Pw art. 17 lid 2",
                         "percentage": 15,
                         "months": 1,
                     }

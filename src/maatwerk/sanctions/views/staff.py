@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -23,19 +24,26 @@ from maatwerk.core.roles import Capability
 from maatwerk.dossiers.access import log_list_read
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.web import MAY_CHANGE, open_client_for, render_staff, staff_view
-from maatwerk.sanctions import absences, proposals
+from maatwerk.sanctions import absences, information, proposals
 from maatwerk.sanctions.access import open_proposal
 from maatwerk.sanctions.errors import SanctionError
 from maatwerk.sanctions.forms import (
     ChangeAbsenceForm,
     DecisionForm,
     ExplainForm,
+    MissingInformationForm,
     ObjectionOutcomeForm,
     ProposalForm,
     ResponseForm,
     StaffAbsenceForm,
 )
-from maatwerk.sanctions.models import Absence, Proposal, ProposalStatus, SanctionTable
+from maatwerk.sanctions.models import (
+    Absence,
+    MissingInformation,
+    Proposal,
+    ProposalStatus,
+    SanctionTable,
+)
 
 
 def _render(
@@ -161,8 +169,18 @@ def client_proposals(
 ) -> HttpResponse:
     access = open_client_for(request, staff, public_id, "sanctions")
     client = access.client
+    may_change = access.basis in MAY_CHANGE
+    action = request.POST.get("action", "propose")
+    if request.method == "POST" and action != "propose":
+        if not may_change:
+            raise PermissionDenied
+        missing_form, done = _missing_information(request, staff, client, action)
+        if done:
+            return redirect("staff_sanctions:proposals", public_id=client.public_id)
+    else:
+        missing_form = MissingInformationForm(prefix="missing")
     form = _proposal_form(request, client, staff)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and action == "propose" and form.is_valid():
         data = form.cleaned_data
         try:
             made = proposals.propose(
@@ -193,8 +211,40 @@ def client_proposals(
         client=client,
         rows=Proposal.objects.filter(client=client).select_related("rule")[:100],
         form=form,
-        may_change=access.basis in MAY_CHANGE,
+        missing_form=missing_form,
+        missing=MissingInformation.objects.filter(client=client)[:20],
+        may_change=may_change,
     )
+
+
+def _missing_information(
+    request: HttpRequest, staff: StaffMember, client: Client, action: str
+) -> tuple[MissingInformationForm, bool]:
+    """Start or end the information-duty path (Pw art. 17 lid 1, art. 54): never a sanction."""
+    form = MissingInformationForm(request.POST, prefix="missing")
+    try:
+        if action == "missing_end":
+            found = MissingInformation.objects.filter(
+                client=client,
+                public_id=parse_uuid(request.POST.get("missing", "")) or uuid.UUID(int=0),
+            ).first()
+            if found is None:
+                raise Http404
+            information.end(missing=found, note=request.POST.get("note", ""), actor=staff.user)
+            messages.success(request, _("Saved: the papers arrived, the suspension ends."))
+            return form, True
+        if form.is_valid():
+            information.start(
+                client=client,
+                what=form.cleaned_data["what"],
+                due_on=form.cleaned_data["due_on"],
+                actor=staff.user,
+            )
+            messages.success(request, _("Saved. The client gets a letter with the term."))
+            return form, True
+    except SanctionError as exc:
+        form.add_error(None, exc.message)
+    return form, False
 
 
 @staff_view(needs=Capability.OPEN_DOSSIER)
@@ -211,6 +261,7 @@ def proposal(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
         "proposal.html",
         proposal=found,
         client=found.client,
+        breach_text=proposals.breach_text(found),
         blocking=found.blocking(),
         weighed=[f for f in found.findings if f.get("applies", True)],
         dropped=[f for f in found.findings if not f.get("applies", True)],
