@@ -28,6 +28,7 @@ from maatwerk.commitments.rules.penalty import PenaltyError, penalty_for
 from maatwerk.commitments.rules.terms import Suspension, decision_term
 from maatwerk.core.rules import calendar
 from maatwerk.core.rules.aow import aow_day
+from maatwerk.sanctions.rules.repeats import Earlier, count, terms
 from maatwerk.sanctions.rules.stay_abroad import Stay, check_stay
 
 LAW_MD = Path(__file__).resolve().parents[2] / "docs" / "law.md"
@@ -100,6 +101,17 @@ def _timely(sent: str, received: str, posted: str | None = None) -> str:
     return "timely" if on_time else "late"
 
 
+def _breach(breach_on: str, *earlier: tuple[str, str], statutory: bool = True) -> str:
+    history = [
+        Earlier(key=n, code="x", statutory=statutory, breach_on=d(b), imposed_on=d(i))
+        for n, (b, i) in enumerate(earlier)
+    ]
+    found = count(code="x", statutory=statutory, breach_on=d(breach_on), history=history)
+    percentage, months = terms(found, statutory=statutory, first=(100, 1), repeat=(100, 2))
+    return f"breach {found.breach}: {percentage}% for {months} months"
+
+
+LID_4 = "Pw art. 18 lid 4-7"
 ATW = "Atw art. 3"
 TERM = "Awb 4:13 + Atw art. 1"
 EXAMPLES = [
@@ -167,6 +179,24 @@ EXAMPLES = [
         "Sent 2026-03-02, posted 2026-04-13, received 2026-04-21",
         "late",
         lambda: _timely("2026-03-02", "2026-04-21", "2026-04-13"),
+    ),
+    Example(
+        LID_4,
+        "Earlier lid 4 breach 2025-05-01, imposed 2025-07-01; new breach 2026-06-01",
+        "breach 2: 100% for 2 months",
+        lambda: _breach("2026-06-01", ("2025-05-01", "2025-07-01")),
+    ),
+    Example(
+        LID_4,
+        "Same, new breach 2026-07-02 (12 months after imposition have passed)",
+        "breach 1: 100% for 1 months",
+        lambda: _breach("2026-07-02", ("2025-05-01", "2025-07-01")),
+    ),
+    Example(
+        LID_4,
+        "Imposed 2025-07-01 and 2025-10-01 (a repeat); new breach 2026-01-15",
+        "breach 3: 100% for 3 months",
+        lambda: _breach("2026-01-15", ("2025-05-01", "2025-07-01"), ("2025-08-01", "2025-10-01")),
     ),
     Example("AOW art. 7a", "Born 1961-02-10", "2028-05-10 (67y3m)", lambda: _aow("1961-02-10")),
     Example("AOW art. 7a", "Born 1959-06-11", "2026-06-11 (67y0m)", lambda: _aow("1959-06-11")),
