@@ -69,13 +69,27 @@ def is_timely(period: ObjectionPeriod, received: date, posted_on: date | None = 
     An objection received before the period began is not late (Awb 6:10 covers it), so only the
     end of the period matters here.
     """
-    if received <= period.last_day:
+    return _timely(period.last_day, received, posted_on)
+
+
+def _timely(last_day: date, received: date, posted_on: date | None) -> bool:
+    if received <= last_day:
         return True
     return (
         posted_on is not None
-        and posted_on <= period.last_day
-        and received <= period.last_day + timedelta(days=POSTED_GRACE_DAYS)
+        and posted_on <= last_day
+        and received <= last_day + timedelta(days=POSTED_GRACE_DAYS)
     )
+
+
+def decision_counts_from(period_end: date, received: date, posted_on: date | None = None) -> date:
+    """The day after which the decision term runs.
+
+    Awb 7:10 lid 1: the end of the objection period, also for a letter posted in time that
+    arrived in the week after (6:9 lid 2: it is in time). A late objection did not exist when the
+    period ended, so its term counts from the day it arrived.
+    """
+    return period_end if _timely(period_end, received, posted_on) else received
 
 
 def objection_decision_due(period_end: date, *, committee: bool = False) -> date:

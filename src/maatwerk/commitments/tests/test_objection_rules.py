@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from maatwerk.commitments.rules.objection import (
+    decision_counts_from,
     is_timely,
     latest_deferral,
     objection_decision_due,
@@ -105,3 +106,12 @@ def test_posting_counts_only_when_posted_by_the_last_day(sent, after, posted_off
     received = max(posted, period.last_day + timedelta(days=after))
     expected = received <= period.last_day or (posted_offset <= 0 and after <= 7)
     assert is_timely(period, received, posted_on=posted) == expected
+
+
+def test_the_term_counts_from_the_period_end_for_a_timely_objection_and_from_receipt_if_late():
+    end = date(2026, 4, 13)
+    assert decision_counts_from(end, date(2026, 3, 10)) == end
+    assert decision_counts_from(end, date(2026, 4, 18), posted_on=date(2026, 4, 12)) == end
+    assert decision_counts_from(end, date(2026, 4, 21), posted_on=date(2026, 4, 12)) == date(
+        2026, 4, 21
+    )
