@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from maatwerk.commitments import applications
 from maatwerk.commitments import services as commitment_services
 from maatwerk.commitments.errors import CommitmentError
-from maatwerk.commitments.models import ApplicationKind, Origin, Outcome, Party
+from maatwerk.commitments.models import Application, ApplicationKind, Origin, Outcome, Party
 from maatwerk.commitments.moments import end_of, local_date
 from maatwerk.commitments.rules.objection import ObjectionPeriod, is_timely, objection_period
 from maatwerk.core.models import ReceiptChannel
@@ -143,7 +143,7 @@ def _record_application(
     posted_on: date | None,
     period: ObjectionPeriod,
     committee: bool,
-) -> applications.Application:
+) -> Application:
     today = timezone.localdate()
     received_at = (
         timezone.now()
@@ -326,6 +326,7 @@ def _letter_text(objection: Objection, before: tuple[int, int] | None, actor: Us
     client = proposal.client
     outcome = ObjectionOutcome(objection.outcome)
     if outcome == ObjectionOutcome.INADMISSIBLE:
+        assert objection.period_last_day is not None
         besluit = (
             f"Uw bezwaar kwam te laat. De laatste dag was {_day(objection.period_last_day)}. "
             "Wij kunnen het daarom niet behandelen. De maatregel blijft."
