@@ -253,3 +253,39 @@ def test_the_staff_page_shows_the_period_and_the_term(client):
     text = page.decode()
     assert "Bezwaartermijn" in text and "op tijd (Awb 6:9)" in text
     assert "Beslissen uiterlijk" in text and "Deels gelijk: het nieuwe percentage" in text
+
+
+def test_staff_register_a_late_paper_objection_and_a_bad_partly_upheld_is_refused(client):
+    proposal, _person, regisseur, other = _decided(sent_days_ago=60)
+    client.force_login(regisseur)
+    url = reverse("staff_sanctions:proposal", args=[proposal.public_id])
+    client.post(
+        url,
+        {
+            "action": "paper_objection",
+            "paper-grounds": GROUNDS,
+            "paper-received_on": _today().isoformat(),
+            "paper-channel": "post",
+            "paper-late_reason": "De cliënt lag in het ziekenhuis.",
+            "paper-committee": "on",
+        },
+    )
+    proposal.refresh_from_db()
+    objection = proposal.objection
+    assert objection.late and objection.committee and objection.application.term_weeks == 12
+    client.force_login(other)
+    page = client.post(
+        url,
+        {
+            "action": "objection",
+            "outcome-outcome": "partly",
+            "outcome-reason": "Ziekte telt voor een deel.",
+            "outcome-excused_reason": "Opname in het ziekenhuis is aangetoond.",
+            "outcome-percentage": "40",
+            "outcome-months": "1",
+        },
+        follow=True,
+    ).content.decode()
+    assert "ten hoogste 20%" in page
+    objection.refresh_from_db()
+    assert objection.outcome == ""
