@@ -7,7 +7,7 @@ kept on the application and on the municipality's commitment to decide.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -31,6 +31,7 @@ from maatwerk.commitments.models import (
     TermSuspension,
 )
 from maatwerk.commitments.moments import end_of, local_date
+from maatwerk.commitments.rules import objection as objection_rules
 from maatwerk.commitments.rules.terms import (
     DecisionTerm,
     Extension,
@@ -45,10 +46,11 @@ from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Client
 
 # Awb 7:10: six weeks to decide on an objection (twelve with an advisory committee), counted
-# from the day after the objection period ended; the decision may be deferred six weeks at most.
-OBJECTION_TERM_WEEKS = 6
-OBJECTION_COMMITTEE_WEEKS = 12
-OBJECTION_DEFERRAL_WEEKS = 6
+# from the day after the objection period ended; the decision may be deferred six weeks, longer
+# only with the objector's consent (rules/objection.py).
+OBJECTION_TERM_WEEKS = objection_rules.DECISION_WEEKS
+OBJECTION_COMMITTEE_WEEKS = objection_rules.COMMITTEE_WEEKS
+OBJECTION_DEFERRAL_WEEKS = objection_rules.DEFERRAL_WEEKS
 
 
 def default_term_weeks(kind: str) -> int:
@@ -67,11 +69,12 @@ def record_application(
     actor: User | None,
     term_weeks: int | None = None,
     objection_period_ended: date | None = None,
+    posted_on: date | None = None,
 ) -> Application:
     """Register an application with the moment it arrived; the term and its commitments follow.
 
     For an objection the term counts from the day after the objection period ended (Awb 7:10),
-    when that is later than the day it arrived.
+    or from the day a late objection arrived (rules/objection.py, `posted_on` per Awb 6:9 lid 2).
     """
     if received_at > timezone.now():
         raise CommitmentError(_("The date of receipt cannot be in the future. Check the date."))
@@ -80,7 +83,9 @@ def record_application(
     received_on = local_date(received_at)
     term_start = received_on
     if kind == ApplicationKind.OBJECTION and objection_period_ended:
-        term_start = max(received_on, objection_period_ended)
+        term_start = objection_rules.decision_counts_from(
+            objection_period_ended, received_on, posted_on
+        )
     term = decision_term(received=term_start, term_weeks=weeks)
     with transaction.atomic():
         receipt = _receipt_for(client, subject, kind, channel, received_at)
@@ -146,8 +151,13 @@ def extend_term(
     reason: str,
     letter: str,
     actor: User,
+    consent: str = "",
 ) -> TermExtension:
-    """Awb 4:14: a longer term, told to the applicant in a letter sent within the term."""
+    """Awb 4:14: a longer term, told to the applicant in a letter sent within the term.
+
+    For an objection (Awb 7:10 lid 3 and 4): six weeks past the statutory day at most, further
+    only with the objector's consent, recorded in `consent` (when and how they agreed).
+    """
     if not letter.strip():
         raise CommitmentError(
             _("An extension only counts with a letter to the client. Write the letter first.")
@@ -160,7 +170,7 @@ def extend_term(
         locked = _lock(application)
         _refuse_if_decided(locked)
         _refuse_after_notice(locked)
-        _check_objection_deferral(locked, extended_to)
+        _check_objection_deferral(locked, extended_to, consent)
         new = Extension(notified_on=notified_on, extended_to=extended_to)
         term = _term_or_refuse(locked, extensions=[*_extensions(locked), new])
         extension = TermExtension.objects.create(
@@ -170,6 +180,7 @@ def extend_term(
             notified_on=notified_on,
             reason=reason.strip(),
             letter=letter.strip(),
+            consent=consent.strip(),
             recorded_by=actor,
         )
         with journal.dutch():
@@ -179,6 +190,28 @@ def extend_term(
             _send_extension_letter(locked, extension, actor)
     application.refresh_from_db()
     return extension
+
+
+def hear_by_committee(*, application: Application, actor: User) -> Application:
+    """Awb 7:10 lid 1 and 7:13: an advisory committee hears the objection, so the term is twelve
+    weeks instead of six; the client is told at once (7:13 lid 2) through the journal."""
+    if application.kind != ApplicationKind.OBJECTION:
+        raise CommitmentError(_("Only an objection can be heard by an advisory committee."))
+    with transaction.atomic():
+        locked = _lock(application)
+        _refuse_if_decided(locked)
+        _refuse_after_notice(locked)
+        if locked.term_weeks != OBJECTION_COMMITTEE_WEEKS:
+            locked.term_weeks = OBJECTION_COMMITTEE_WEEKS
+            locked.save(update_fields=["term_weeks"])
+            with journal.dutch():
+                why = _(
+                    "An independent advisory committee hears your objection. The law then gives "
+                    "twelve weeks to decide."
+                )
+            _recompute(locked, actor, why, _term_or_refuse(locked))
+    application.refresh_from_db()
+    return application
 
 
 def _send_extension_letter(application: Application, extension: TermExtension, actor: User) -> None:
@@ -287,6 +320,7 @@ def _term(
 ) -> DecisionTerm:
     return decision_term(
         received=application.term_start,
+        arrived=application.received_on,
         term_weeks=application.term_weeks,
         extensions=_extensions(application) if extensions is None else extensions,
         suspensions=_suspensions(application) if suspensions is None else suspensions,
@@ -330,17 +364,18 @@ def _refuse_after_notice(application: Application) -> None:
         )
 
 
-def _check_objection_deferral(application: Application, extended_to: date) -> None:
+def _check_objection_deferral(application: Application, extended_to: date, consent: str) -> None:
     if application.kind != ApplicationKind.OBJECTION:
         return
     statutory = _term(application, extensions=[], suspensions=[]).last_day
-    if extended_to > statutory + timedelta(weeks=OBJECTION_DEFERRAL_WEEKS):
+    if extended_to > objection_rules.latest_deferral(statutory) and len(consent.strip()) < 10:
         raise CommitmentError(
             _(
-                "A decision on an objection can be deferred by six weeks at most (Awb 7:10). "
-                "Longer only if the client agrees: record that as 'you agreed in writing to "
-                "wait'."
+                "A decision on an objection can be deferred by six weeks at most (Awb 7:10), "
+                "to %(day)s. Later is only possible if the client agrees: write down when and "
+                "how the client agreed."
             )
+            % {"day": _day(objection_rules.latest_deferral(statutory))}
         )
 
 

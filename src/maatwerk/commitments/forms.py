@@ -69,6 +69,11 @@ class ExtensionForm(forms.Form):
     notified_on = date_field(_("Letter sent on"))
     reason = text_field(_("Why it takes longer (the client reads this)"), rows=2)
     letter = text_field(_("The letter to the client"), rows=12)
+    consent = text_field(
+        _("Objection deferred more than six weeks: when and how the client agreed"),
+        rows=2,
+        required=False,
+    )
 
 
 class SuspensionForm(forms.Form):

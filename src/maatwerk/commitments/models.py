@@ -29,6 +29,7 @@ class Origin(models.TextChoices):
     ADVANCE = "advance", _("advance payment")
     PENALTY_DECISION = "penalty_decision", _("decision on the penalty")
     PENALTY_PAYMENT = "penalty_payment", _("payment of the penalty")
+    REPAYMENT = "repayment", _("paying back what was withheld")
     OTHER = "other", _("other")
 
 
@@ -213,6 +214,8 @@ class TermExtension(models.Model):
     notified_on = models.DateField(_("letter sent on"))
     reason = models.TextField(_("why it takes longer"))
     letter = models.TextField(_("the letter"))
+    # Awb 7:10 lid 4: an objection's decision deferred past six weeks needs the objector's consent.
+    consent = models.TextField(_("when and how the client agreed to wait longer"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -102,3 +102,37 @@ class ObjectionOutcomeForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = text_field(_("Why (the client reads this)"), rows=3)
+    excused_reason = text_field(
+        _("Late objection dealt with anyway: why the lateness is excusable (Awb 6:11)"),
+        rows=2,
+        required=False,
+    )
+    percentage = forms.IntegerField(
+        label=_("Partly right: the new percentage"), min_value=1, max_value=100, required=False
+    )
+    months = forms.IntegerField(
+        label=_("Partly right: the new number of months"), min_value=1, max_value=3, required=False
+    )
+
+
+class PaperObjectionForm(forms.Form):
+    """An objection that came by post or at the counter, registered by staff."""
+
+    grounds = text_field(_("Why the client does not agree (from the letter)"), rows=4)
+    received_on = date_field(_("Day the objection arrived"))
+    posted_on = date_field(_("Day it was posted (postmark), if known"), required=False)
+    channel = forms.ChoiceField(
+        label=_("How it arrived"),
+        choices=[
+            (ReceiptChannel.POST, ReceiptChannel.POST.label),
+            (ReceiptChannel.COUNTER, ReceiptChannel.COUNTER.label),
+            (ReceiptChannel.EMAIL, ReceiptChannel.EMAIL.label),
+        ],
+    )
+    late_reason = text_field(
+        _("Came after the period: the client's reason why it is late"), rows=2, required=False
+    )
+    committee = forms.BooleanField(
+        label=_("An advisory committee hears this objection (12 weeks to decide)"),
+        required=False,
+    )

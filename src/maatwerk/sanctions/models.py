@@ -187,11 +187,24 @@ class Proposal(models.Model):
     decision_letter = models.ForeignKey(
         "letters.Letter", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # After an upheld or partly upheld objection: the terms that apply from then on (0 and 0:
+    # no sanction). The decided terms above stay as they were, so the history is kept.
+    final_percentage = models.PositiveSmallIntegerField(null=True, blank=True)
+    final_months = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["client", "status"], name="proposal_of_client")]
+
+    @property
+    def terms_now(self) -> tuple[int, int] | None:
+        """The percentage and months that apply now: after an objection, else as decided."""
+        if self.final_percentage is not None and self.final_months is not None:
+            return self.final_percentage, self.final_months
+        if self.decided_percentage is None or self.decided_months is None:
+            return None
+        return self.decided_percentage, self.decided_months
 
     def blocking(self) -> list[dict[str, object]]:
         """Contradicting findings no team lead has explained yet."""
@@ -245,16 +258,32 @@ class ObjectionOutcome(models.TextChoices):
     UPHELD = "upheld", _("the client is right: the sanction is withdrawn")
     PARTLY = "partly", _("the client is partly right: the sanction is lowered")
     REJECTED = "rejected", _("the sanction stays")
+    # Awb 6:11 reversed: only a late objection whose lateness is not excusable.
+    INADMISSIBLE = "inadmissible", _("the objection came too late and cannot be dealt with")
 
 
 class Objection(models.Model):
-    """The client's objection to a decided sanction: an application with its own term."""
+    """The client's objection to a decided sanction: an application with its own term.
+
+    The objection period and timeliness follow commitments/rules/objection.py (Awb 6:7-6:9); a
+    late objection is always recorded, with the client's reason, and staff judge it (6:11).
+    """
 
     proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="objection")
     application = models.OneToOneField(
         "commitments.Application", on_delete=models.PROTECT, related_name="sanction_objection"
     )
     grounds = models.TextField()
-    outcome = models.CharField(max_length=10, choices=ObjectionOutcome.choices, blank=True)
+    decision_sent_on = models.DateField(null=True)
+    period_last_day = models.DateField(null=True)
+    received_on = models.DateField(null=True)
+    posted_on = models.DateField(null=True, blank=True)
+    late = models.BooleanField(default=False)
+    late_reason = models.TextField(blank=True)
+    # Awb 7:13: an advisory committee hears it, so the term is twelve weeks (7:10 lid 1).
+    committee = models.BooleanField(default=False)
+    # Awb 6:11: why staff found the lateness excusable (a late objection dealt with anyway).
+    excused_reason = models.TextField(blank=True)
+    outcome = models.CharField(max_length=12, choices=ObjectionOutcome.choices, blank=True)
     outcome_reason = models.TextField(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)

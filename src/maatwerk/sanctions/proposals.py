@@ -1,6 +1,6 @@
-"""Sanction proposals: the table, the evidence check, the hearing, four eyes, the decision and
-the objection. Nothing lowers a benefit unless the dossier supports it, the client was heard,
-and a second person agreed.
+"""Sanction proposals: the table, the evidence check, the hearing, four eyes and the decision
+(objections to it: objections.py). Nothing lowers a benefit unless the dossier supports it, the
+client was heard, and a second person agreed.
 """
 
 from __future__ import annotations
@@ -17,11 +17,9 @@ from django.db.models import Q, QuerySet
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from maatwerk.commitments import applications
-from maatwerk.commitments.errors import CommitmentError
-from maatwerk.commitments.models import ApplicationKind, Commitment, Outcome
+from maatwerk.commitments.models import Commitment
 from maatwerk.contacts.models import Appointment
-from maatwerk.core.models import ReceiptChannel, Role, StaffMember
+from maatwerk.core.models import Role, StaffMember
 from maatwerk.core.rules.calendar import TermUnit, term_end
 from maatwerk.dossiers import journal
 from maatwerk.dossiers.models import Client
@@ -665,82 +663,6 @@ def withdraw(*, proposal: Proposal, reason: str, actor: User) -> Proposal:
             subject=proposal,
         )
     return proposal
-
-
-# Objections -----------------------------------------------------------------------------------
-
-
-def object_to(*, proposal: Proposal, grounds: str, actor: User | None, channel: str) -> Objection:
-    """The client objects: an application with its own decision term (and penalty when late)."""
-    if len(grounds.strip()) < 10:
-        raise SanctionError(_("Write why you do not agree with the decision."))
-    with transaction.atomic():
-        proposal = _locked(proposal)
-        if proposal.status != ProposalStatus.DECIDED:
-            raise SanctionError(_("You can object to a decided sanction only."))
-        if Objection.objects.filter(proposal=proposal).exists():
-            raise SanctionError(_("You already objected to this decision. We will decide on it."))
-        assert proposal.decided_at is not None
-        application = applications.record_application(
-            client=proposal.client,
-            kind=ApplicationKind.OBJECTION,
-            subject=f"Bezwaar tegen de maatregel: {proposal.rule.label}"[:200],
-            received_at=timezone.now(),
-            channel=channel if channel in ReceiptChannel.values else ReceiptChannel.PORTAL,
-            actor=actor,
-        )
-        objection = Objection.objects.create(
-            proposal=proposal, application=application, grounds=grounds.strip()[:10000]
-        )
-        recheck_open(proposal.client)
-    return objection
-
-
-_APPLICATION_OUTCOME = {
-    ObjectionOutcome.UPHELD: Outcome.GRANTED,
-    ObjectionOutcome.PARTLY: Outcome.PARTLY,
-    ObjectionOutcome.REJECTED: Outcome.REFUSED,
-}
-
-
-def decide_objection(*, objection: Objection, outcome: str, reason: str, actor: User) -> Objection:
-    if outcome not in ObjectionOutcome.values:
-        raise SanctionError(_("Choose the outcome of the objection."))
-    if len(reason.strip()) < 10:
-        raise SanctionError(_("Write why. The client reads it."))
-    if objection.outcome:
-        raise SanctionError(_("This objection is already decided."))
-    if actor.pk in (objection.proposal.proposer_id, objection.proposal.decided_by_id):
-        raise SanctionError(
-            _("You proposed or decided this sanction. Someone else decides on the objection.")
-        )
-    with transaction.atomic():
-        if objection.application.decided_on is None:
-            try:
-                applications.decide(
-                    application=objection.application,
-                    decided_on=timezone.localdate(),
-                    outcome=_APPLICATION_OUTCOME[ObjectionOutcome(outcome)],
-                    note=reason.strip(),
-                    actor=actor,
-                )
-            except CommitmentError as error:
-                raise SanctionError(error.message) from error
-        objection.outcome = outcome
-        objection.outcome_reason = reason.strip()
-        objection.decided_at = timezone.now()
-        objection.save(update_fields=["outcome", "outcome_reason", "decided_at"])
-        with journal.dutch():
-            label = ObjectionOutcome(outcome).label
-            summary = f"Besluit op uw bezwaar: {label}. {objection.outcome_reason}"
-        journal.record(
-            client=objection.proposal.client,
-            kind="sanction.objection_decided",
-            summary=summary[:1000],
-            actor=actor,
-            subject=objection.proposal,
-        )
-    return objection
 
 
 def _locked(proposal: Proposal) -> Proposal:

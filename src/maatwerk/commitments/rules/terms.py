@@ -122,6 +122,7 @@ def decision_term(
     term_weeks: int = DEFAULT_TERM_WEEKS,
     extensions: Sequence[Extension] = (),
     suspensions: Sequence[Suspension] = (),
+    arrived: date | None = None,
 ) -> DecisionTerm:
     """The decision term for an application whose term starts the day after `received`.
 
@@ -132,6 +133,9 @@ def decision_term(
     last day with the date in the letter, exactly; later suspensions add to that date. The
     statutory term (no extension) ends on a working day by the Algemene termijnenwet, also
     after suspension, since it is still the statutory term.
+
+    `arrived` is the day the application arrived when the term starts later (an objection's
+    term runs from the end of the objection period, Awb 7:10): a deferral may be told from then.
     """
     if term_weeks < 1:
         raise TermError("term_too_short", str(term_weeks))
@@ -148,7 +152,7 @@ def decision_term(
     for day, _order, event in events:
         last = _last_day(received, raw_end, counted, extended, since_extension)
         if isinstance(event, Extension):
-            _check_extension(event, received=received, last=last)
+            _check_extension(event, received=arrived or received, last=last)
             extended, since_extension = event.extended_to, 0
         elif day <= last:
             counted += event.days

@@ -258,6 +258,7 @@ def _apply(step: str, found: Application, data: dict[str, Any], staff: StaffMemb
             reason=data["reason"],
             letter=data["letter"],
             actor=user,
+            consent=data.get("consent", ""),
         )
     elif step == "suspend":
         applications.suspend_term(

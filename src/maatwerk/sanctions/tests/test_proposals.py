@@ -18,7 +18,7 @@ from maatwerk.dossiers.models import JournalEntry
 from maatwerk.dossiers.portal_auth import portal_user_for
 from maatwerk.dossiers.tests.factories import make_client, make_staff
 from maatwerk.letters import sending
-from maatwerk.sanctions import absences, proposals
+from maatwerk.sanctions import absences, objections, proposals
 from maatwerk.sanctions.errors import SanctionError
 from maatwerk.sanctions.models import Proposal, ProposalStatus
 
@@ -225,7 +225,7 @@ def test_the_whole_way_hearing_answer_four_eyes_decision_letter_and_objection():
     letter = proposal.decision_letter
     assert letter.purpose == "sanction_decision" and "bezwaar" in letter.body
     assert "Mijn bus reed niet" in letter.body
-    objection = proposals.object_to(
+    objection = objections.object_to(
         proposal=proposal,
         grounds="Ik kon er echt niets aan doen.",
         actor=person.user,
@@ -235,11 +235,11 @@ def test_the_whole_way_hearing_answer_four_eyes_decision_letter_and_objection():
     with pytest.raises(SanctionError, match="bezwaar"):
         _propose(person, regisseur, appointment=appointment)
     with pytest.raises(SanctionError, match="Iemand anders"):
-        proposals.decide_objection(
+        objections.decide_objection(
             objection=objection, outcome="upheld", reason="De bus reed niet.", actor=lead
         )
     other_lead = make_staff(role=Role.TEAM_LEAD)
-    proposals.decide_objection(
+    objections.decide_objection(
         objection=objection,
         outcome="upheld",
         reason="De bus reed die dag echt niet.",

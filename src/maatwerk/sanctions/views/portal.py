@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.core.models import ReceiptChannel
@@ -17,7 +18,7 @@ from maatwerk.core.parsing import parse_uuid
 from maatwerk.dossiers.access import own_client
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.web import portal_login_required
-from maatwerk.sanctions import absences, proposals
+from maatwerk.sanctions import absences, objections, proposals
 from maatwerk.sanctions.errors import SanctionError
 from maatwerk.sanctions.forms import AbsenceForm, ChangeAbsenceForm
 from maatwerk.sanctions.models import Absence, Proposal, ProposalStatus, ResponseChannel
@@ -132,9 +133,10 @@ def my_sanction(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                     request, _("Thank you. Your answer is saved and will be read before we decide.")
                 )
             elif request.POST.get("action") == "object":
-                made = proposals.object_to(
+                made = objections.object_to(
                     proposal=found,
                     grounds=request.POST.get("grounds", ""),
+                    late_reason=request.POST.get("late_reason", ""),
                     actor=_user(request),
                     channel=ReceiptChannel.PORTAL,
                 )
@@ -153,11 +155,14 @@ def my_sanction(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         except SanctionError as exc:
             messages.error(request, exc.message)
         return redirect("portal_sanctions:sanction", public_id=found.public_id)
+    period = objections.period_of(found)
     return render(
         request,
         "sanctions/portal/sanction.html",
         {
             "proposal": found,
+            "period": period,
+            "period_over": period is not None and period.is_over_on(timezone.localdate()),
             "against": [f for f in found.findings if f.get("direction") == "against"],
             "supporting": [f for f in found.findings if f.get("direction") == "for"],
             "open_to_answer": found.status == ProposalStatus.HEARING,

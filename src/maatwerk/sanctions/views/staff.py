@@ -24,7 +24,7 @@ from maatwerk.core.roles import Capability
 from maatwerk.dossiers.access import log_list_read
 from maatwerk.dossiers.models import Client
 from maatwerk.dossiers.web import MAY_CHANGE, open_client_for, render_staff, staff_view
-from maatwerk.sanctions import absences, information, proposals
+from maatwerk.sanctions import absences, information, objections, proposals
 from maatwerk.sanctions.access import open_proposal
 from maatwerk.sanctions.errors import SanctionError
 from maatwerk.sanctions.forms import (
@@ -33,6 +33,7 @@ from maatwerk.sanctions.forms import (
     ExplainForm,
     MissingInformationForm,
     ObjectionOutcomeForm,
+    PaperObjectionForm,
     ProposalForm,
     ResponseForm,
     StaffAbsenceForm,
@@ -255,6 +256,7 @@ def proposal(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
         _act(request, staff, found)
         return redirect("staff_sanctions:proposal", public_id=found.public_id)
     proposals.recheck(found)
+    objection = getattr(found, "objection", None)
     return _render(
         request,
         staff,
@@ -274,7 +276,10 @@ def proposal(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
         response_form=ResponseForm(prefix="response"),
         decision_form=DecisionForm(prefix="decision"),
         outcome_form=ObjectionOutcomeForm(prefix="outcome"),
-        objection=getattr(found, "objection", None),
+        paper_form=PaperObjectionForm(prefix="paper"),
+        objection=objection,
+        period=objections.period_of(found),
+        deferrals=objection.application.extensions.all() if objection else [],
     )
 
 
@@ -335,22 +340,57 @@ def _act(request: HttpRequest, staff: StaffMember, found: Proposal) -> None:
             proposals.withdraw(
                 proposal=found, reason=request.POST.get("reason", ""), actor=staff.user
             )
-        elif action == "objection":
-            outcome = ObjectionOutcomeForm(request.POST, prefix="outcome")
-            if not outcome.is_valid() or not hasattr(found, "objection"):
-                raise SanctionError(_("Choose the outcome and write why."))
-            proposals.decide_objection(
-                objection=found.objection,
-                outcome=outcome.cleaned_data["outcome"],
-                reason=outcome.cleaned_data["reason"],
-                actor=staff.user,
-            )
+        elif action in ("objection", "paper_objection", "committee"):
+            _act_on_objection(request, staff, found, action)
         else:
             raise Http404
     except SanctionError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Saved."))
+
+
+def _act_on_objection(
+    request: HttpRequest, staff: StaffMember, found: Proposal, action: str
+) -> None:
+    if action == "paper_objection":
+        paper = PaperObjectionForm(request.POST, prefix="paper")
+        if not paper.is_valid():
+            raise SanctionError(
+                _("Fill in the grounds, the day it arrived (day-month-year) and how it arrived.")
+            )
+        data = paper.cleaned_data
+        objections.object_to(
+            proposal=found,
+            grounds=data["grounds"],
+            actor=staff.user,
+            channel=data["channel"],
+            received_on=data["received_on"],
+            posted_on=data["posted_on"],
+            late_reason=data["late_reason"],
+            committee=data["committee"],
+        )
+        return
+    if not hasattr(found, "objection"):
+        raise Http404
+    if action == "committee":
+        objections.hear_by_committee(objection=found.objection, actor=staff.user)
+        return
+    outcome = ObjectionOutcomeForm(request.POST, prefix="outcome")
+    if not outcome.is_valid():
+        raise SanctionError(
+            _("Choose the outcome and write why. A new percentage is 1 to 100, months 1 to 3.")
+        )
+    data = outcome.cleaned_data
+    objections.decide_objection(
+        objection=found.objection,
+        outcome=data["outcome"],
+        reason=data["reason"],
+        actor=staff.user,
+        percentage=data["percentage"],
+        months=data["months"],
+        excused_reason=data["excused_reason"],
+    )
 
 
 @staff_view(needs=Capability.REVIEW_SANCTIONS)
