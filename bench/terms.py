@@ -4,8 +4,9 @@
     .venv/bin/python bench/terms.py --tree before=/tmp/before --tree after=. [--cases 20000]
 
 Each case is an application received on a random day from 2018 to 2030 with 0 to 3 suspensions
-(apart from each other, since older code refused overlapping ones) and a notice of default; per case the decision term (Awb 4:13-4:15),
-the penalty (4:17-4:18) and the first advance day (Pw art. 52) are computed. The same cases
+(apart from each other, since older code refused overlapping ones) and a notice of default; per
+case the decision term (Awb 4:13-4:15), the penalty (4:17-4:18) and the first advance day (Pw
+art. 52) are computed. The same cases
 (fixed seed) run in each tree's own code in a fresh process, in alternating rounds so machine
 noise hits both alike. Reported: microseconds per case (median of rounds) and the ratio to the
 first tree. Target (issue 18): the exact calendar costs at most 1.5x per case.
@@ -89,7 +90,9 @@ def main() -> None:
         per_case = statistics.median(r["us_per_case"] for r in rounds)
         first = first or per_case
         cases = statistics.median(r["cases"] for r in rounds)
-        print(f"{name}: {per_case:.1f} us per case ({cases:.0f} cases), ratio {per_case / first:.2f}")
+        print(
+            f"{name}: {per_case:.1f} us per case ({cases:.0f} cases), ratio {per_case / first:.2f}"
+        )
 
 
 if __name__ == "__main__":

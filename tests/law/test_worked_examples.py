@@ -123,15 +123,15 @@ EXAMPLES = [
         "Atw art. 3 lid 3",
         "A term from 2029-03-15 to 2029-05-11",
         "warning: 2029 has no decree loaded",
-        lambda: "warning: 2029 has no decree loaded"
-        if decision_term(received=d("2029-03-15")).calendar_gaps == (2029,)
-        else "no warning",
+        lambda: (
+            "warning: 2029 has no decree loaded"
+            if decision_term(received=d("2029-03-15")).calendar_gaps == (2029,)
+            else "no warning"
+        ),
     ),
     Example(TERM, "Received 2026-02-06, 8 weeks", "2026-04-07", lambda: _term_end("2026-02-06")),
     Example(TERM, "Received 2026-03-20, 8 weeks", "2026-05-18", lambda: _term_end("2026-03-20")),
-    Example(
-        TERM, "Received 2028-04-06, 7 weeks", "2028-05-29", lambda: _term_end("2028-04-06", 7)
-    ),
+    Example(TERM, "Received 2028-04-06, 7 weeks", "2028-05-29", lambda: _term_end("2028-04-06", 7)),
     Example(
         "Awb 4:17",
         "Received 2026-02-06, notice 2026-04-07, decided 2026-05-01",
@@ -148,13 +148,17 @@ EXAMPLES = [
         "Awb 4:15",
         "Received 2026-01-05, suspended 01-10..01-19 and 01-15..01-20",
         "11 days suspended, 5 overlapping, ends 2026-03-13",
-        lambda: _suspended("2026-01-05", ("2026-01-10", "2026-01-19"), ("2026-01-15", "2026-01-20")),
+        lambda: _suspended(
+            "2026-01-05", ("2026-01-10", "2026-01-19"), ("2026-01-15", "2026-01-20")
+        ),
     ),
     Example(
         "Awb 4:15",
         "Received 2026-01-05, suspended 01-10..01-20 and nested 01-12..01-14",
         "11 days suspended, 3 overlapping, ends 2026-03-13",
-        lambda: _suspended("2026-01-05", ("2026-01-10", "2026-01-20"), ("2026-01-12", "2026-01-14")),
+        lambda: _suspended(
+            "2026-01-05", ("2026-01-10", "2026-01-20"), ("2026-01-12", "2026-01-14")
+        ),
     ),
     Example(
         "Awb 6:7, 6:8, 7:10 lid 1",
