@@ -141,7 +141,7 @@ EXAMPLES = [
     Example(
         "Awb 4:17",
         "Received 2026-02-06, notice 2026-04-08, decided 2026-05-01",
-        "EUR 230",
+        "EUR 207",
         lambda: _penalty("2026-02-06", "2026-04-08", "2026-05-01"),
     ),
     Example(

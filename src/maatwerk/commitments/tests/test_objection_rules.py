@@ -47,8 +47,8 @@ def test_a_period_ending_on_a_saturday_runs_to_monday():
     assert objection_period(date(2026, 3, 7)).last_day == date(2026, 4, 20)
 
 
-def test_a_period_ending_on_ascension_day_runs_to_friday():
-    assert objection_period(date(2026, 4, 2)).last_day == date(2026, 5, 15)
+def test_a_period_ending_on_ascension_day_runs_over_the_decree_friday_to_monday():
+    assert objection_period(date(2026, 4, 2)).last_day == date(2026, 5, 18)
 
 
 def test_received_on_the_last_day_is_in_time_the_day_after_is_late():
