@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -151,13 +152,33 @@ def statutory_days(year: int) -> tuple[AtwDay, ...]:
 def use_decree_file(path: str | os.PathLike[str] | None) -> None:
     """Read the decrees from `path` from now on (None: the file shipped with Maatwerk).
 
-    The file is read again whenever it changes on disk, so a decree added by
-    `maatwerk calendar add-decree` counts at once.
+    The file is read again when it changes on disk: at once in the process that wrote it
+    (`maatwerk calendar add-decree`), within a few seconds in every other process.
     """
     global _decree_file
     chosen = Path(path) if path else SHIPPED_DECREES
     _decrees_in(*_file_key(chosen))  # a missing or broken file is refused now, not at a term
     _decree_file = chosen
+    _forget_file_check()
+
+
+# Looking at the file on every working-day question tripled the cost of a term (bench/terms.py),
+# so a process looks again at most this often.
+_RECHECK_SECONDS = 5.0
+_last_check: tuple[float, tuple[str, int, int]] | None = None
+
+
+def _current_key() -> tuple[str, int, int]:
+    global _last_check
+    now = time.monotonic()
+    if _last_check is None or now - _last_check[0] > _RECHECK_SECONDS:
+        _last_check = (now, _file_key(_decree_file))
+    return _last_check[1]
+
+
+def _forget_file_check() -> None:
+    global _last_check
+    _last_check = None
 
 
 def decree_file() -> Path:
@@ -166,7 +187,7 @@ def decree_file() -> Path:
 
 def decrees() -> tuple[Decree, ...]:
     """The loaded decrees, oldest years first."""
-    return _decrees_in(*_file_key(_decree_file))
+    return _decrees_in(*_current_key())
 
 
 def _file_key(path: Path) -> tuple[str, int, int]:
@@ -218,13 +239,19 @@ def decree_for(year: int) -> Decree | None:
 
 
 def decree_loaded(year: int) -> bool:
-    return decree_for(year) is not None
+    return year in _loaded_years(_current_key())
+
+
+@lru_cache(maxsize=8)
+def _loaded_years(key: tuple[str, int, int]) -> frozenset[int]:
+    return frozenset(year for decree in _decrees_in(*key) for year in decree.years)
 
 
 def unloaded_years(first: date, last: date) -> tuple[int, ...]:
     """Years in [first.year, last.year] whose art. 3 lid 3 days are not known here."""
     low, high = sorted((first.year, last.year))
-    return tuple(year for year in range(low, high + 1) if not decree_loaded(year))
+    loaded = _loaded_years(_current_key())
+    return tuple(year for year in range(low, high + 1) if year not in loaded)
 
 
 def add_decree_to_file(decree: Decree, path: Path) -> None:
@@ -236,6 +263,7 @@ def add_decree_to_file(decree: Decree, path: Path) -> None:
     check_decree(decree, existing)
     data["decrees"] = [d.as_json() for d in sorted([*existing, decree], key=lambda d: d.first_year)]
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _forget_file_check()
 
 
 # --- The calendar ----------------------------------------------------------------------------
@@ -263,7 +291,7 @@ def atw_days(year: int) -> YearCalendar:
 
 def public_holidays(year: int) -> frozenset[date]:
     """Atw art. 3 lid 1, lid 2 and the loaded lid 3 days of `year`."""
-    return _public_holidays(year, _file_key(_decree_file))
+    return _public_holidays(year, _current_key())
 
 
 @lru_cache(maxsize=128)

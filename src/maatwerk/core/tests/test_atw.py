@@ -119,7 +119,9 @@ def decree_file(tmp_path):
     calendar.use_decree_file(None)
 
 
-def test_a_changed_decree_file_counts_at_once(decree_file):
+def test_a_changed_decree_file_counts_once_the_process_looks_again(decree_file, monkeypatch):
+    # Every process looks at the file again at most every few seconds; here at once.
+    monkeypatch.setattr("maatwerk.core.rules.calendar._RECHECK_SECONDS", 0.0)
     assert is_working_day(date(2029, 5, 11))
     data = json.loads(decree_file.read_text(encoding="utf-8"))
     data["decrees"].append(_decree())
