@@ -104,6 +104,8 @@ def merge_suspensions(suspensions: Sequence[Suspension]) -> tuple[Suspension, ..
 
 def _overlap(suspensions: Sequence[Suspension]) -> tuple[int, int]:
     """Days that lie in more than one period, and how many periods share such a day."""
+    if len(suspensions) < 2:
+        return 0, 0
     covered = Counter(
         period.first_day + timedelta(days=n) for period in suspensions for n in range(period.days)
     )

@@ -289,13 +289,29 @@ def atw_days(year: int) -> YearCalendar:
     return YearCalendar(year=year, days=tuple(days), decree=decree)
 
 
+# The days per year of the decree file version in `_holidays_key`: a plain dict, because the
+# working-day question is asked thousands of times per page of terms.
+_holidays_by_year: dict[int, frozenset[date]] = {}
+_holidays_key: tuple[str, int, int] | None = None
+_holidays_checked_at = float("-inf")
+
+
 def public_holidays(year: int) -> frozenset[date]:
     """Atw art. 3 lid 1, lid 2 and the loaded lid 3 days of `year`."""
-    return _public_holidays(year, _current_key())
+    global _holidays_key, _holidays_checked_at
+    if _last_check is None or time.monotonic() - _holidays_checked_at > _RECHECK_SECONDS:
+        key = _current_key()
+        if key != _holidays_key:
+            _holidays_by_year.clear()
+            _holidays_key = key
+        _holidays_checked_at = time.monotonic()
+    days = _holidays_by_year.get(year)
+    if days is None:
+        days = _holidays_by_year[year] = _days_of(year)
+    return days
 
 
-@lru_cache(maxsize=128)
-def _public_holidays(year: int, _file: tuple[str, int, int]) -> frozenset[date]:
+def _days_of(year: int) -> frozenset[date]:
     decree = decree_for(year)
     return frozenset(
         [atw.day for atw in statutory_days(year)]
