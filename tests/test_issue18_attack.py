@@ -16,6 +16,7 @@ from maatwerk.sanctions.models import (
     Category,
     Objection,
     Proposal,
+    ProposalStatus,
     SanctionRule,
     SanctionTable,
 )
@@ -176,3 +177,19 @@ def test_a_deliver_by_day_far_in_the_future_gets_a_dutch_message():
         information.start(
             client=person, what="Bankafschriften van mei", due_on=date(2090, 1, 1), actor=regisseur
         )
+
+
+# Evidence: an undelivered invitation --------------------------------------------------------
+
+
+def test_an_earlier_letter_about_another_appointment_does_not_cure_an_undelivered_invitation():
+    """The invitation for this appointment (12 days ago) reached the client by no channel. A
+    delivered invitation from 40 days ago, sent before this invitation existed, is about another
+    appointment: it cannot show the client knew of this one (Awb 3:41), yet it unblocks."""
+    from maatwerk.sanctions.tests.test_proposals import _invitation, _missed_appointment
+
+    person, regisseur, _lead = _people()
+    _invitation(person, regisseur, days_ago=40)  # an earlier conversation, delivered
+    _invitation(person, regisseur, days_ago=12, reached=False)  # the invitation for this one
+    proposal = _propose(person, regisseur, appointment=_missed_appointment(person, regisseur))
+    assert proposal.status == ProposalStatus.BLOCKED
