@@ -99,5 +99,8 @@ def objection_decision_due(period_end: date, *, committee: bool = False) -> date
 
 
 def latest_deferral(statutory_due: date) -> date:
-    """Awb 7:10 lid 3: the latest day a deferral without consent may move the decision to."""
-    return statutory_due + timedelta(weeks=DEFERRAL_WEEKS)
+    """Awb 7:10 lid 3: the latest day a deferral without consent may move the decision to.
+
+    The deferred term is still a term set in a law, so the Atw moves its end off a weekend or
+    holiday as well."""
+    return term_end(statutory_due, DEFERRAL_WEEKS, TermUnit.WEEKS, statutory=True)

@@ -115,3 +115,9 @@ def test_the_term_counts_from_the_period_end_for_a_timely_objection_and_from_rec
     assert decision_counts_from(end, date(2026, 4, 21), posted_on=date(2026, 4, 12)) == date(
         2026, 4, 21
     )
+
+
+def test_a_deferral_limit_on_a_saturday_runs_to_monday():
+    # Decision due Saturday 2026-06-13 (not itself lawful, but the limit is computed from any
+    # day): six weeks later is Saturday 2026-07-25, so the limit is Monday 2026-07-27.
+    assert latest_deferral(date(2026, 6, 13)) == date(2026, 7, 27)
