@@ -21,6 +21,7 @@ from maatwerk.commitments.rules.terms import (
     TermError,
     decision_term,
 )
+from maatwerk.core.management.dates import command_date
 
 _TERM_ERRORS = {
     "suspension_backwards": "Een opschorting eindigt vóór ze begint. Controleer VAN:TOT.",
@@ -41,12 +42,7 @@ def calendar_gap_warning(years: list[int]) -> str:
 
 
 def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(
-            f"'{value}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-10."
-        ) from error
+    return command_date(value, example="2026-03-10")
 
 
 def _period(value: str) -> Suspension:

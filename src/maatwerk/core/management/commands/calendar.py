@@ -14,6 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from maatwerk.core.management.dates import command_date
 from maatwerk.core.rules import calendar
 from maatwerk.core.rules.calendar import Decree, DecreeError
 
@@ -50,12 +51,7 @@ def decree_message(error: DecreeError) -> str:
 
 
 def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(
-            f"'{value}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2029-05-11."
-        ) from error
+    return command_date(value, example="2029-05-11")
 
 
 def _years(value: str) -> tuple[int, int]:
