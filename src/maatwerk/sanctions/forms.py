@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.core.fields import date_field, text_field
 from maatwerk.core.models import ReceiptChannel
+from maatwerk.sanctions import information
+from maatwerk.sanctions.errors import SanctionError
 from maatwerk.sanctions.models import AbsenceKind, Decision, ObjectionOutcome, ResponseChannel
 
 _REQUIRED = {"required": _("Fill this in.")}
@@ -62,6 +67,16 @@ class ProposalForm(forms.Form):
 class MissingInformationForm(forms.Form):
     what = text_field(_("Which information or papers are missing"), rows=3)
     due_on = date_field(_("Deliver by (empty: in two weeks)"), required=False)
+
+    def clean_due_on(self) -> date | None:
+        """Checked here too, so the message stands at the field; information.start checks."""
+        due_on: date | None = self.cleaned_data.get("due_on")
+        if due_on is not None:
+            try:
+                information.check_due(due_on, timezone.localdate())
+            except SanctionError as error:
+                raise forms.ValidationError(error.message) from error
+        return due_on
 
 
 class ExplainForm(forms.Form):

@@ -6,7 +6,7 @@ the right to assistance and give the client a term, which the municipality sets,
 what is missing; when nothing arrives in that term, the decision granting assistance can be
 revised or withdrawn (art. 54 lid 4), and assistance paid without a right to it is reclaimed
 (art. 58). The law leaves the term to the municipality; this one gives two weeks unless staff
-choose another day.
+choose another day, and at most three months (`latest_due`).
 """
 
 from __future__ import annotations
@@ -29,12 +29,36 @@ from maatwerk.letters.sending import send_official
 from maatwerk.sanctions.errors import SanctionError
 from maatwerk.sanctions.models import MissingInformation
 from maatwerk.sanctions.proposals import _day
+from maatwerk.sanctions.rules.repeats import months_later
 
 DEFAULT_WEEKS = 2
+# The latest deliver-by day staff may choose. Assistance stays suspended until the papers
+# arrive (art. 54 lid 1), so the term must be one the client can act on; a day years ahead is
+# a typing error, and would leave the suspension and the review of art. 54 lid 4 open for
+# years. Three months is ample for any papers a client can get (banks, UWV, abroad).
+MAX_MONTHS = 3
 
 
 def default_due(today: date) -> date:
     return term_end(today, DEFAULT_WEEKS, TermUnit.WEEKS)
+
+
+def latest_due(today: date) -> date:
+    return months_later(today, MAX_MONTHS)
+
+
+def check_due(due_on: date, today: date) -> None:
+    if due_on <= today:
+        raise SanctionError(_("Choose a day after today to deliver the papers."))
+    if due_on > latest_due(today):
+        raise SanctionError(
+            _(
+                "Choose a day at most three months from today, at the latest %(day)s. Until the "
+                "papers arrive, assistance stays suspended. Does the client need more time? "
+                "Give a shorter term now and a new one when it ends."
+            )
+            % {"day": _day(latest_due(today))}
+        )
 
 
 def start(*, client: Client, what: str, due_on: date | None, actor: User) -> MissingInformation:
@@ -44,8 +68,7 @@ def start(*, client: Client, what: str, due_on: date | None, actor: User) -> Mis
         raise SanctionError(_("Write which information or papers are missing."))
     today = timezone.localdate()
     due_on = due_on or default_due(today)
-    if due_on <= today:
-        raise SanctionError(_("Choose a day after today to deliver the papers."))
+    check_due(due_on, today)
     with transaction.atomic():
         try:
             commitment = commitments.promise(

@@ -239,6 +239,7 @@ def decide_objection(
         )
         if outcome in (ObjectionOutcome.UPHELD, ObjectionOutcome.PARTLY):
             _promise_repayment(objection, actor)
+        recheck_open(proposal.client)  # upheld: this sanction no longer counts as an earlier one
     return objection
 
 

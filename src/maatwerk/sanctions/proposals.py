@@ -163,7 +163,27 @@ def rule_for(code: str, day: date) -> SanctionRule:
             )
             % {"day": _day(day)}
         )
+    refuse_information_duty(rule)
     return rule
+
+
+def proposable(rule: SanctionRule) -> bool:
+    """A row staff may choose: never the information duty (Pw art. 18 lid 2)."""
+    return not repeats.is_information_duty(rule.article)
+
+
+def refuse_information_duty(rule: SanctionRule) -> None:
+    """load_table refuses an information-duty row, but a table from before that check (kept by
+    migration 0003, or a municipality's own) may still hold one; it never becomes a reduction."""
+    if not proposable(rule):
+        raise SanctionError(
+            _(
+                "This obligation is the information duty (Pw art. 17 lid 1). Art. 18 lid 2 says "
+                "that breaking it never lowers the assistance, so it cannot be a sanction. When "
+                "information or papers are missing, use 'Information missing: suspend "
+                "assistance (art. 54 lid 1)' on the client's sanctions page."
+            )
+        )
 
 
 # Proposing and the evidence check ---------------------------------------------------------------
@@ -316,13 +336,62 @@ def breach_text(proposal: Proposal) -> str:
 
 
 def recheck(proposal: Proposal) -> Proposal:
-    """Run the evidence check again and store it; a contradicting finding stops the proposal."""
+    """Run the evidence check again and store it; a contradicting finding stops the proposal.
+    While the proposal is open, also count the breach again (see _recount)."""
+    changed = _recount(proposal) if proposal.status in OPEN_STATUSES else []
     proposal.findings = [f.as_json() for f in evidence.check(proposal)]
     proposal.checked_at = timezone.now()
     if proposal.status in (ProposalStatus.BLOCKED, ProposalStatus.READY):
         proposal.status = ProposalStatus.BLOCKED if proposal.blocking() else ProposalStatus.READY
-    proposal.save(update_fields=["findings", "checked_at", "status"])
+    proposal.save(update_fields=["findings", "checked_at", "status", *changed])
     return proposal
+
+
+def _recount(proposal: Proposal) -> list[str]:
+    """Which breach this is can change while the proposal is open: an objection to an earlier
+    sanction is upheld (it no longer counts), or the table row was corrected. The terms follow
+    the count; a change is journalled. Higher terms than the client was heard on mean the
+    client is heard again (Awb 4:8): the proposal goes back to before the hearing."""
+    rule = proposal.rule
+    counted = _count(proposal.client, rule, proposal.event_date)
+    percentage, months = repeats.terms(
+        counted,
+        statutory=rule.uniform,
+        first=(rule.percentage, rule.months),
+        repeat=(rule.repeat_percentage, rule.repeat_months),
+    )
+    before = (proposal.breach, proposal.percentage, proposal.months)
+    earlier_before = set(proposal.earlier.values_list("pk", flat=True))
+    if before == (counted.breach, percentage, months) and earlier_before == set(counted.earlier):
+        return []
+    higher = percentage > proposal.percentage or months > proposal.months
+    proposal.breach, proposal.repeat = counted.breach, counted.repeat
+    proposal.percentage, proposal.months = percentage, months
+    proposal.earlier.set(counted.earlier)
+    changed = ["breach", "repeat", "percentage", "months"]
+    heard_again = higher and proposal.status in (ProposalStatus.HEARING, ProposalStatus.REVIEW)
+    if heard_again:
+        proposal.status = ProposalStatus.READY
+        changed.append("status")
+    if before != (counted.breach, percentage, months):
+        _journal_recount(proposal, heard_again)
+    return changed
+
+
+def _journal_recount(proposal: Proposal, heard_again: bool) -> None:
+    with journal.dutch():
+        summary = (
+            f"De voorgestelde maatregel is opnieuw berekend: nu {proposal.percentage}% minder "
+            f"bijstand, {proposal.months} maand(en). {breach_text(proposal)}"
+        )
+        if heard_again:
+            summary += " Dat is meer dan eerst. U mag daarom opnieuw uw kant vertellen."
+    journal.record(
+        client=proposal.client,
+        kind="sanction.recounted",
+        summary=summary[:1000],
+        subject=proposal,
+    )
 
 
 def recheck_open(client: Client) -> int:
@@ -378,6 +447,7 @@ def start_hearing(*, proposal: Proposal, actor: User) -> Proposal:
     """Tell the client what is proposed and why, with the findings, and ask for their side."""
     with transaction.atomic():
         proposal = _locked(proposal)
+        refuse_information_duty(proposal.rule)
         recheck(proposal)
         if proposal.status == ProposalStatus.BLOCKED:
             raise SanctionError(
@@ -515,7 +585,9 @@ def decide(
     with transaction.atomic():
         proposal = _locked(proposal)
         _refuse_before_hearing_done(proposal)
+        refuse_information_duty(proposal.rule)
         recheck(proposal)
+        _refuse_before_hearing_done(proposal)  # higher terms after a recount: heard again
         if proposal.blocking():
             raise SanctionError(
                 _("The evidence check stops this proposal. A team lead must look at it first.")

@@ -133,7 +133,7 @@ def _choices(form: ProposalForm, name: str) -> forms.ChoiceField:
 def _proposal_form(request: HttpRequest, client: Client, staff: StaffMember) -> ProposalForm:
     form = ProposalForm(request.POST or None, prefix="proposal")
     table = proposals.table_on(timezone.localdate())
-    rules = list(table.rules.all()) if table else []
+    rules = [r for r in table.rules.all() if proposals.proposable(r)] if table else []
     _choices(form, "code").choices = [("", "—")] + [(r.code, r.label) for r in rules]
     since = timezone.now() - timedelta(days=120)
     _choices(form, "appointment").choices = [("", "—")] + [
