@@ -89,11 +89,7 @@ def object_to(
             raise SanctionError(_("You already objected to this decision. We will decide on it."))
         period = period_of(proposal)
         assert period is not None
-        if received_on < period.sent:
-            raise SanctionError(
-                _("The decision was sent on %(day)s. The objection cannot have arrived earlier.")
-                % {"day": _day(period.sent)}
-            )
+        _check_dates(period, received_on, posted_on)
         late = not is_timely(period, received_on, posted_on)
         if late and len(late_reason.strip()) < 10:
             raise SanctionError(
@@ -135,6 +131,23 @@ def object_to(
     return objection
 
 
+def _check_dates(period: ObjectionPeriod, received_on: date, posted_on: date | None) -> None:
+    """A typing error in a date must not make a late objection timely (Awb 6:9 lid 2)."""
+    if received_on < period.sent:
+        raise SanctionError(
+            _("The decision was sent on %(day)s. The objection cannot have arrived earlier.")
+            % {"day": _day(period.sent)}
+        )
+    if posted_on is not None and posted_on < period.sent:
+        raise SanctionError(
+            _(
+                "The decision was sent on %(day)s. The objection cannot have been posted earlier. "
+                "Check the postmark date."
+            )
+            % {"day": _day(period.sent)}
+        )
+
+
 def _record_application(
     proposal: Proposal,
     actor: User | None,
@@ -168,9 +181,8 @@ def _record_application(
 
 def hear_by_committee(*, objection: Objection, actor: User) -> Objection:
     """Staff mark that an advisory committee hears the objection: twelve weeks (Awb 7:10)."""
-    if objection.outcome:
-        raise SanctionError(_("This objection is already decided."))
     with transaction.atomic():
+        _locked_undecided(objection)
         try:
             applications.hear_by_committee(application=objection.application, actor=actor)
         except CommitmentError as error:
@@ -195,8 +207,6 @@ def decide_objection(
         raise SanctionError(_("Choose the outcome of the objection."))
     if len(reason.strip()) < 10:
         raise SanctionError(_("Write why. The client reads it."))
-    if objection.outcome:
-        raise SanctionError(_("This objection is already decided."))
     if actor.pk in (objection.proposal.proposer_id, objection.proposal.decided_by_id):
         raise SanctionError(
             _("You proposed or decided this sanction. Someone else decides on the objection.")
@@ -204,6 +214,7 @@ def decide_objection(
     _check_admissibility(objection, outcome, excused_reason)
     with transaction.atomic():
         proposal = _locked(objection.proposal)
+        objection = _locked_undecided(objection)
         before = proposal.terms_now
         if outcome == ObjectionOutcome.UPHELD:
             proposal.final_percentage, proposal.final_months = 0, 0
@@ -239,8 +250,28 @@ def decide_objection(
         )
         if outcome in (ObjectionOutcome.UPHELD, ObjectionOutcome.PARTLY):
             _promise_repayment(objection, actor)
+<<<<<<< HEAD
         recheck_open(proposal.client)  # upheld: this sanction no longer counts as an earlier one
+=======
+        if outcome == ObjectionOutcome.UPHELD:
+            # The sanction no longer exists, so it no longer counts as an earlier breach
+            # (Pw art. 18 lid 2 repeat) for a proposal still open.
+            recheck_open(proposal.client)
+>>>>>>> fix-objections
     return objection
+
+
+def _locked_undecided(objection: Objection) -> Objection:
+    """The objection row, locked and read again: a second tab or a double click holds a copy
+    from before the decision, and must not decide (or promise repayment) a second time."""
+    locked = (
+        Objection.objects.select_for_update(of=("self",))
+        .select_related("application")
+        .get(pk=objection.pk)
+    )
+    if locked.outcome:
+        raise SanctionError(_("This objection is already decided."))
+    return locked
 
 
 def _check_admissibility(objection: Objection, outcome: str, excused_reason: str) -> None:

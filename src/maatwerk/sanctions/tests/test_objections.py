@@ -289,3 +289,45 @@ def test_staff_register_a_late_paper_objection_and_a_bad_partly_upheld_is_refuse
     assert "ten hoogste 20%" in page
     objection.refresh_from_db()
     assert objection.outcome == ""
+    assert "Ziekte telt voor een deel." in page  # what staff typed is still in the form
+    assert 'value="40"' in page
+
+
+def test_dates_of_a_paper_objection_must_fit_the_decision():
+    """Awb 6:9 lid 2 looks at the postmark: a typing error must not make a late letter timely."""
+    proposal, _person, regisseur, _other = _decided(sent_days_ago=20)
+    sent = _today() - timedelta(days=20)
+    paper = dict(proposal=proposal, grounds=GROUNDS, actor=regisseur, channel="post")
+    with pytest.raises(SanctionError, match="poststempel"):
+        objections.object_to(**paper, received_on=_today(), posted_on=sent - timedelta(days=1))
+    with pytest.raises(SanctionError, match="niet na aankomst"):
+        objections.object_to(**paper, received_on=_today() - timedelta(days=1), posted_on=_today())
+    with pytest.raises(SanctionError, match="niet eerder zijn binnengekomen"):
+        objections.object_to(**paper, received_on=sent - timedelta(days=1))
+    with pytest.raises(SanctionError, match="toekomst"):
+        objections.object_to(**paper, received_on=_today() + timedelta(days=1))
+    made = objections.object_to(**paper, received_on=_today(), posted_on=sent)
+    assert not made.late and made.posted_on == sent
+
+
+def test_a_stale_copy_cannot_send_a_decided_objection_to_the_committee():
+    proposal, person, _regisseur, other = _decided(sent_days_ago=10)
+    objection = objections.object_to(
+        proposal=proposal, grounds=GROUNDS, actor=person.user, channel="portal"
+    )
+    stale = type(objection).objects.get(pk=objection.pk)
+    objections.decide_objection(
+        objection=objection, outcome="rejected", reason="De maatregel klopt.", actor=other
+    )
+    with pytest.raises(SanctionError, match="al besloten"):
+        objections.hear_by_committee(objection=stale, actor=other)
+
+
+def test_the_portal_keeps_short_grounds_with_the_message(client):
+    proposal, person, _regisseur, _other = _decided(sent_days_ago=10)
+    client.force_login(person.user)
+    url = reverse("portal_sanctions:sanction", args=[proposal.public_id])
+    response = client.post(url, {"action": "object", "grounds": "Te kort"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Te kort" in page
+    assert not Proposal.objects.filter(pk=proposal.pk, objection__isnull=False).exists()

@@ -153,8 +153,10 @@ def my_sanction(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             else:
                 raise Http404
         except SanctionError as exc:
+            # Shown on this page again, with what the client typed: nothing written is lost.
             messages.error(request, exc.message)
-        return redirect("portal_sanctions:sanction", public_id=found.public_id)
+        else:
+            return redirect("portal_sanctions:sanction", public_id=found.public_id)
     period = objections.period_of(found)
     return render(
         request,
@@ -169,5 +171,8 @@ def my_sanction(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "may_object": found.status == ProposalStatus.DECIDED
             and not hasattr(found, "objection"),
             "objection": getattr(found, "objection", None),
+            "typed": {
+                name: request.POST.get(name, "") for name in ("text", "grounds", "late_reason")
+            },
         },
     )

@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -252,9 +252,18 @@ def _missing_information(
 def proposal(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> HttpResponse:
     """One screen: why the proposal is stopped or may go on, and every next step."""
     found, access, may_review = open_proposal(request, staff, public_id)
+    typed = _Typed(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        _act(request, staff, found)
-        return redirect("staff_sanctions:proposal", public_id=found.public_id)
+        try:
+            _act(request, staff, found, typed)
+        except SanctionError as exc:
+            # The page comes again with the message and every form as it was sent: what staff
+            # typed (often copied from a letter) is never lost.
+            messages.error(request, exc.message)
+            found = Proposal.objects.select_related("rule", "client").get(pk=found.pk)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("staff_sanctions:proposal", public_id=found.public_id)
     proposals.recheck(found)
     objection = getattr(found, "objection", None)
     return _render(
@@ -272,15 +281,35 @@ def proposal(request: HttpRequest, public_id: uuid.UUID, staff: StaffMember) -> 
         may_review=may_review,
         may_decide_now=_may_decide_now(found),
         is_lead=staff.role == Role.TEAM_LEAD,
-        explain_form=ExplainForm(prefix="explain"),
-        response_form=ResponseForm(prefix="response"),
-        decision_form=DecisionForm(prefix="decision"),
-        outcome_form=ObjectionOutcomeForm(prefix="outcome"),
-        paper_form=PaperObjectionForm(prefix="paper"),
+        explain_form=typed.explain,
+        response_form=typed.response,
+        decision_form=typed.decision,
+        outcome_form=typed.outcome,
+        paper_form=typed.paper,
+        withdraw_reason=typed.withdraw_reason,
         objection=objection,
         period=objections.period_of(found),
         deferrals=objection.application.extensions.all() if objection else [],
     )
+
+
+class _Typed:
+    """The forms of the proposal page; only the one that was sent is bound to what was typed,
+    so the others show empty and without errors."""
+
+    def __init__(self, data: QueryDict | None) -> None:
+        action = data.get("action", "") if data is not None else ""
+
+        def sent(name: str) -> QueryDict | None:
+            return data if action == name else None
+
+        self.explain = ExplainForm(sent("explain"), prefix="explain")
+        self.response = ResponseForm(sent("response"), prefix="response")
+        self.decision = DecisionForm(sent("decide"), prefix="decision")
+        self.outcome = ObjectionOutcomeForm(sent("objection"), prefix="outcome")
+        self.paper = PaperObjectionForm(sent("paper_objection"), prefix="paper")
+        withdraw = sent("withdraw")
+        self.withdraw_reason = withdraw.get("reason", "") if withdraw is not None else ""
 
 
 def _may_decide_now(found: Proposal) -> bool:
@@ -293,73 +322,58 @@ def _may_decide_now(found: Proposal) -> bool:
     )
 
 
-def _act(request: HttpRequest, staff: StaffMember, found: Proposal) -> None:
+def _act(request: HttpRequest, staff: StaffMember, found: Proposal, typed: _Typed) -> None:
     action = request.POST.get("action", "")
-    try:
-        if action == "explain":
-            form = ExplainForm(request.POST, prefix="explain")
-            if not form.is_valid():
-                raise SanctionError(
-                    _("Explain in a full sentence why this finding does not apply.")
-                )
-            proposals.explain_finding(
-                proposal=found,
-                key=form.cleaned_data["key"],
-                reason=form.cleaned_data["reason"],
-                actor=staff.user,
+    if action == "explain":
+        if not typed.explain.is_valid():
+            raise SanctionError(_("Explain in a full sentence why this finding does not apply."))
+        proposals.explain_finding(
+            proposal=found,
+            key=typed.explain.cleaned_data["key"],
+            reason=typed.explain.cleaned_data["reason"],
+            actor=staff.user,
+        )
+    elif action == "hearing":
+        proposals.start_hearing(proposal=found, actor=staff.user)
+    elif action == "response":
+        if not typed.response.is_valid():
+            raise SanctionError(
+                _("Write the answer. Tell in the client's own words what happened.")
             )
-        elif action == "hearing":
-            proposals.start_hearing(proposal=found, actor=staff.user)
-        elif action == "response":
-            answer = ResponseForm(request.POST, prefix="response")
-            if not answer.is_valid():
-                raise SanctionError(
-                    _("Write the answer. Tell in the client's own words what happened.")
-                )
-            proposals.respond(
-                proposal=found,
-                text=answer.cleaned_data["text"],
-                channel=answer.cleaned_data["channel"],
-                actor=staff.user,
-            )
-        elif action == "decide":
-            decision = DecisionForm(request.POST, prefix="decision")
-            if not decision.is_valid():
-                raise SanctionError(_("Choose a decision and write why."))
-            data = decision.cleaned_data
-            proposals.decide(
-                proposal=found,
-                actor=staff.user,
-                decision=data["decision"],
-                reason=data["reason"],
-                percentage=data["percentage"],
-                months=data["months"],
-                urgent_reasons=data["urgent_reasons"],
-            )
-        elif action == "withdraw":
-            proposals.withdraw(
-                proposal=found, reason=request.POST.get("reason", ""), actor=staff.user
-            )
-        elif action in ("objection", "paper_objection", "committee"):
-            _act_on_objection(request, staff, found, action)
-        else:
-            raise Http404
-    except SanctionError as exc:
-        messages.error(request, exc.message)
+        proposals.respond(
+            proposal=found,
+            text=typed.response.cleaned_data["text"],
+            channel=typed.response.cleaned_data["channel"],
+            actor=staff.user,
+        )
+    elif action == "decide":
+        if not typed.decision.is_valid():
+            raise SanctionError(_("Choose a decision and write why."))
+        data = typed.decision.cleaned_data
+        proposals.decide(
+            proposal=found,
+            actor=staff.user,
+            decision=data["decision"],
+            reason=data["reason"],
+            percentage=data["percentage"],
+            months=data["months"],
+            urgent_reasons=data["urgent_reasons"],
+        )
+    elif action == "withdraw":
+        proposals.withdraw(proposal=found, reason=typed.withdraw_reason, actor=staff.user)
+    elif action in ("objection", "paper_objection", "committee"):
+        _act_on_objection(staff, found, action, typed)
     else:
-        messages.success(request, _("Saved."))
+        raise Http404
 
 
-def _act_on_objection(
-    request: HttpRequest, staff: StaffMember, found: Proposal, action: str
-) -> None:
+def _act_on_objection(staff: StaffMember, found: Proposal, action: str, typed: _Typed) -> None:
     if action == "paper_objection":
-        paper = PaperObjectionForm(request.POST, prefix="paper")
-        if not paper.is_valid():
+        if not typed.paper.is_valid():
             raise SanctionError(
                 _("Fill in the grounds, the day it arrived (day-month-year) and how it arrived.")
             )
-        data = paper.cleaned_data
+        data = typed.paper.cleaned_data
         objections.object_to(
             proposal=found,
             grounds=data["grounds"],
@@ -376,12 +390,11 @@ def _act_on_objection(
     if action == "committee":
         objections.hear_by_committee(objection=found.objection, actor=staff.user)
         return
-    outcome = ObjectionOutcomeForm(request.POST, prefix="outcome")
-    if not outcome.is_valid():
+    if not typed.outcome.is_valid():
         raise SanctionError(
             _("Choose the outcome and write why. A new percentage is 1 to 100, months 1 to 3.")
         )
-    data = outcome.cleaned_data
+    data = typed.outcome.cleaned_data
     objections.decide_objection(
         objection=found.objection,
         outcome=data["outcome"],
