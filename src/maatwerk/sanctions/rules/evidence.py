@@ -16,8 +16,13 @@ apply:
 - the linked appointment or promise was held, moved, done or excused after all;
 - a promise of the municipality that staff linked to the proposal and that the municipality
   missed (overdue, or kept only after its due time) on or before the day;
-- no letter about this obligation reached the client, while one was sent: the municipality
-  cannot show the client knew. One letter that did reach them is enough.
+- a letter about this obligation that did not reach the client: the municipality cannot show
+  the client knew (Awb 3:41). It is cured only by a letter with the same notice (`_NOTICE`: an
+  invitation or a reminder for an appointment, a request for documents, the plan) that did
+  reach the client and was sent at or after it, before the event. An older letter cannot
+  cure it: it was sent before the lost one existed, so it tells of something else (another
+  appointment, an earlier request). Letters do not name the appointment they announce, so
+  "same notice, sent later" is the closest the dossier comes to "about this appointment".
 
 Other findings (contact the client made, unlinked promises the municipality missed, a hospital
 stay in the period but not on the day, how the obligation was told, obstacles in the plan, no
@@ -51,6 +56,16 @@ _INFORMING_PURPOSES = {
     DOCUMENTS: {"document_request"},
     WORK: {"plan", "appointment_invitation", "reminder"},
     OTHER: {"plan", "appointment_invitation", "reminder", "document_request"},
+}
+
+
+# What a letter tells the client of: a later letter with the same notice can stand in for a lost
+# one. An invitation and a reminder both announce an appointment.
+_NOTICE = {
+    "appointment_invitation": "appointment",
+    "reminder": "appointment",
+    "document_request": "documents",
+    "plan": "plan",
 }
 
 
@@ -148,23 +163,39 @@ def blocks(findings: list[Finding]) -> bool:
 
 
 def _no_letter_reached(findings: list[Finding], case: Case, facts: list[Fact]) -> list[Finding]:
-    """Burden of proof: when letters about the obligation were sent and none reached the client,
-    each one that did not reach them blocks."""
+    """Burden of proof: a letter about the obligation that did not reach the client blocks,
+    unless a letter with the same notice, sent at or after it, did reach them."""
     told = [fact for fact in facts if fact.kind == "letter" and _tells(case, fact)]
-    if not told or any(fact.delivered for fact in told):
-        return findings
-    undelivered = {fact.key for fact in told}
+    reached = [fact for fact in told if fact.delivered]
+    uncured = {
+        lost.key
+        for lost in told
+        if not lost.delivered and not any(_cures(later, lost) for later in reached)
+    }
     return [
         replace(
             f,
             blocking=True,
-            text=f.text + " Geen andere brief over deze verplichting kwam aan: de gemeente kan "
+            text=f.text + " Daarna kwam geen andere brief hierover aan: de gemeente kan "
             "niet laten zien dat de cliënt ervan wist.",
         )
-        if f.applies and f.kind == "letter" and f.key in undelivered
+        if f.applies and f.kind == "letter" and f.key in uncured
         else f
         for f in findings
     ]
+
+
+def _cures(later: Fact, lost: Fact) -> bool:
+    """`later` reached the client with the same notice as `lost`, and was not sent before it."""
+    same_notice = _NOTICE[later.purpose] == _NOTICE[lost.purpose]
+    return same_notice and _sent_at_or_after(later, lost)
+
+
+def _sent_at_or_after(later: Fact, lost: Fact) -> bool:
+    if later.first_day != lost.first_day:
+        return later.first_day > lost.first_day
+    # Same day, time unknown for one of them: the day is all the dossier says.
+    return later.at is None or lost.at is None or later.at >= lost.at
 
 
 def _in_period(case: Case, fact: Fact) -> bool:
