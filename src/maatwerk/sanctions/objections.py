@@ -250,14 +250,10 @@ def decide_objection(
         )
         if outcome in (ObjectionOutcome.UPHELD, ObjectionOutcome.PARTLY):
             _promise_repayment(objection, actor)
-<<<<<<< HEAD
-        recheck_open(proposal.client)  # upheld: this sanction no longer counts as an earlier one
-=======
         if outcome == ObjectionOutcome.UPHELD:
             # The sanction no longer exists, so it no longer counts as an earlier breach
             # (Pw art. 18 lid 2 repeat) for a proposal still open.
             recheck_open(proposal.client)
->>>>>>> fix-objections
     return objection
 
 
